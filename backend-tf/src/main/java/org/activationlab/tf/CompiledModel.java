@@ -1,0 +1,614 @@
+package org.activationlab.tf;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.activationlab.data.Dataset;
+import org.activationlab.dsl.Sequential;
+import org.activationlab.dsl.Shape;
+import org.activationlab.dsl.activations.Activation;
+import org.activationlab.dsl.activations.Linear;
+import org.activationlab.dsl.activations.PRelu;
+import org.activationlab.dsl.activations.Softmax;
+import org.activationlab.dsl.layers.ActivationLayer;
+import org.activationlab.dsl.layers.Dense;
+import org.activationlab.dsl.layers.Flatten;
+import org.activationlab.dsl.layers.Initializer;
+import org.activationlab.dsl.layers.Layer;
+import org.activationlab.tf.callbacks.Callback;
+import org.activationlab.tf.metrics.ConfusionMatrix;
+import org.activationlab.tf.metrics.Evaluation;
+import org.activationlab.tf.optimizers.Adam;
+import org.activationlab.tf.optimizers.Sgd;
+import org.activationlab.tf.training.EpochStats;
+import org.activationlab.tf.training.FitOptions;
+import org.activationlab.tf.training.History;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.tensorflow.DeviceSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.train.ApplyMomentum;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * A model compiled into one TensorFlow graph and session: a training step is one {@code Session.run} that gathers
+ * a batch from the resident training set, runs the forward pass, the loss, the gradients and the optimizer
+ * update, and accumulates loss and accuracy in the graph (fetched only when shown or at the end of an epoch).
+ * Close it to free the native graph and session.
+ */
+public final class CompiledModel implements AutoCloseable {
+
+    /** A trainable tensor: its graph variable, shape, and the placeholder-fed assignment that sets it. */
+    private record Param(String name, Variable<TFloat32> variable, long[] shape, Placeholder<TFloat32> input,
+            Op assign, float[] initial) {
+    }
+
+    private final Sequential model;
+    private final TrainingConfig config;
+    private final Device device;
+    private final int numClasses;
+    private final Graph graph;
+    private final Session session;
+    private final Ops tf;
+    private final List<Param> params = new ArrayList<>();
+    private final List<Op> stateInit = new ArrayList<>();
+    private final SplittableRandom initRandom;
+
+    private final DataSlot trainSlot;
+    private final DataSlot evalSlot;
+    private final Placeholder<TInt32> trainIndices;
+    private final Placeholder<TInt32> evalIndices;
+    private final Placeholder<TFloat32> predictInput;
+    private final List<Output<?>> gradients = new ArrayList<>();
+    private final Op trainStep;
+    private final Op resetAccumulators;
+    private final Variable<TFloat32> lossSum;
+    private final Variable<TFloat32> correctSum;
+    private final Variable<TFloat32> exampleCount;
+    private final Operand<TFloat32> evalLossSum;
+    private final Operand<TInt32> evalPredictions;
+    private final Operand<TFloat32> probabilities;
+
+    CompiledModel(Sequential model, TrainingConfig config) {
+        this.model = model;
+        this.config = config;
+        this.device = Devices.resolve(config.device());
+        this.initRandom = new SplittableRandom(config.seed());
+        checkClassifierOutput(model);
+        this.numClasses = model.outputShape().last();
+        this.graph = new Graph();
+        try {
+            Ops base = Ops.create(graph);
+            this.tf = device == Device.GPU
+                    ? base.withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build())
+                    : base;
+            createParameters();
+            trainSlot = new DataSlot(tf, "train_data");
+            evalSlot = new DataSlot(tf, "eval_data");
+
+            trainIndices = tf.withName("train_indices").placeholder(TInt32.class);
+            Operand<TInt32> trainLabels = tf.gather(trainSlot.labels(), trainIndices, tf.constant(0));
+            Operand<TFloat32> logits = forward(tf.gather(trainSlot.features(), trainIndices, tf.constant(0)));
+            Operand<TFloat32> xent = crossEntropy(logits, trainLabels);
+            Operand<TFloat32> loss = tf.withName("loss").math.mean(xent, tf.constant(0));
+            computeGradients(loss);
+            List<Op> updates = optimizerUpdates();
+
+            lossSum = scalarState("metrics/loss_sum", 0f);
+            correctSum = scalarState("metrics/correct_sum", 0f);
+            exampleCount = scalarState("metrics/example_count", 0f);
+            List<Op> stepOps = new ArrayList<>(updates);
+            stepOps.add(tf.assignAdd(lossSum, tf.sum(xent, tf.constant(0))));
+            stepOps.add(tf.assignAdd(correctSum, correctCount(logits, trainLabels)));
+            stepOps.add(tf.assignAdd(exampleCount, tf.dtypes.cast(tf.size(trainLabels), TFloat32.class)));
+            trainStep = tf.withControlDependencies(stepOps).withName("train_step").noOp();
+            resetAccumulators = tf.withControlDependencies(List.of(
+                    tf.assign(lossSum, tf.constant(0f)), tf.assign(correctSum, tf.constant(0f)),
+                    tf.assign(exampleCount, tf.constant(0f)))).withName("reset_metrics").noOp();
+
+            evalIndices = tf.withName("eval_indices").placeholder(TInt32.class);
+            Operand<TInt32> evalLabels = tf.gather(evalSlot.labels(), evalIndices, tf.constant(0));
+            Operand<TFloat32> evalLogits = forward(tf.gather(evalSlot.features(), evalIndices, tf.constant(0)));
+            evalLossSum = tf.sum(crossEntropy(evalLogits, evalLabels), tf.constant(0));
+            evalPredictions = tf.math.argMax(evalLogits, tf.constant(1), TInt32.class);
+
+            predictInput = tf.withName("predict_input").placeholder(TFloat32.class);
+            probabilities = tf.withName("probabilities").nn.softmax(forward(predictInput));
+
+            ConfigProto.Builder sessionConfig = ConfigProto.newBuilder().setAllowSoftPlacement(true);
+            if (config.deterministic()) {
+                // Eigen's multi-threaded reductions sum in a varying order; one thread makes every sum repeatable
+                sessionConfig.setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1);
+            }
+            session = new Session(graph, sessionConfig.build());
+            initialise();
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    private static void checkClassifierOutput(Sequential model) {
+        List<Layer> layers = model.layers();
+        Layer last = layers.get(layers.size() - 1);
+        Activation finalActivation = last instanceof ActivationLayer a ? a.function() : last.activation().orElse(null);
+        if (finalActivation != null && !(finalActivation instanceof Softmax) && !(finalActivation instanceof Linear)) {
+            throw new IllegalArgumentException("the cross-entropy loss needs the model to end in softmax (or in linear "
+                    + "logits), but it ends in " + finalActivation.displayName() + "; use dense(classes).softmax()");
+        }
+        if (model.outputShape().rank() != 1) {
+            throw new IllegalArgumentException("a classifier's output must be flat [-1, classes], got "
+                    + model.outputShape().withBatch() + "; add flatten() and a dense layer");
+        }
+    }
+
+    private void createParameters() {
+        Map<String, Integer> counters = new LinkedHashMap<>();
+        List<Layer> layers = model.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            Shape in = model.inputShapeOf(i);
+            Shape out = model.outputShapeOf(i);
+            String prefix = layer.typeName().toLowerCase(Locale.ROOT) + "_" + counters.merge(layer.typeName(), 1, Integer::sum);
+            if (layer instanceof Dense d) {
+                Initializer init = initializerAfter(i);
+                double limit = init.limit(in.last(), d.units());
+                addParam(prefix + "/kernel", new long[] {in.last(), d.units()}, uniform(in.last() * d.units(), limit));
+                if (d.bias()) {
+                    addParam(prefix + "/bias", new long[] {d.units()}, new float[d.units()]);
+                }
+            }
+            Activation activation = layer instanceof ActivationLayer a ? a.function() : layer.activation().orElse(null);
+            if (activation instanceof PRelu p) {
+                int n = (int) p.paramCount(out);
+                float[] slopes = new float[n];
+                Arrays.fill(slopes, (float) p.init());
+                addParam(prefix + "/prelu_slope", new long[] {n}, slopes);
+            }
+        }
+    }
+
+    /** The initializer suited to the activation that follows layer {@code i}. */
+    private Initializer initializerAfter(int i) {
+        Layer layer = model.layers().get(i);
+        if (layer.activation().isPresent()) {
+            return layer.activation().get().preferredInitializer();
+        }
+        if (i + 1 < model.layers().size() && model.layers().get(i + 1) instanceof ActivationLayer a) {
+            return a.function().preferredInitializer();
+        }
+        return Initializer.GLOROT_UNIFORM;
+    }
+
+    private float[] uniform(int n, double limit) {
+        float[] values = new float[n];
+        for (int k = 0; k < n; k++) {
+            values[k] = (float) ((initRandom.nextDouble() * 2 - 1) * limit);
+        }
+        return values;
+    }
+
+    private void addParam(String name, long[] shape, float[] initial) {
+        Variable<TFloat32> v = named(name).variable(org.tensorflow.ndarray.Shape.of(shape), TFloat32.class);
+        Placeholder<TFloat32> in = named(name + "_in").placeholder(TFloat32.class,
+                Placeholder.shape(org.tensorflow.ndarray.Shape.of(shape)));
+        params.add(new Param(name, v, shape, in, tf.assign(v, in), initial));
+    }
+
+    /** Ops naming its next op by a slash-separated path such as {@code dense_1/kernel}. */
+    private Ops named(String path) {
+        String[] parts = path.split("/");
+        Ops scope = tf;
+        for (int i = 0; i < parts.length - 1; i++) {
+            scope = scope.withSubScope(parts[i]);
+        }
+        return scope.withName(parts[parts.length - 1]);
+    }
+
+    private Variable<TFloat32> scalarState(String name, float initial) {
+        Variable<TFloat32> v = named(name).variable(org.tensorflow.ndarray.Shape.scalar(), TFloat32.class);
+        stateInit.add(tf.assign(v, tf.constant(initial)));
+        return v;
+    }
+
+    private Variable<TFloat32> zerosLike(Param p, String slot) {
+        Variable<TFloat32> v = named(p.name() + "/" + slot).variable(org.tensorflow.ndarray.Shape.of(p.shape()),
+                TFloat32.class);
+        stateInit.add(tf.assign(v, tf.zeros(tf.constant(p.shape()), TFloat32.class)));
+        return v;
+    }
+
+    /** The forward pass from a batch of inputs to the logits (a final softmax is left to the loss). */
+    private Operand<TFloat32> forward(Operand<TFloat32> x) {
+        Operand<TFloat32> h = x;
+        int p = 0;
+        List<Layer> layers = model.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            boolean last = i == layers.size() - 1;
+            if (layer instanceof Flatten) {
+                h = tf.reshape(h, tf.constant(new int[] {-1, (int) model.outputShapeOf(i).elements()}));
+            } else if (layer instanceof Dense d) {
+                h = tf.linalg.matMul(h, params.get(p++).variable());
+                if (d.bias()) {
+                    h = tf.nn.biasAdd(h, params.get(p++).variable());
+                }
+            } else if (!(layer instanceof ActivationLayer)) {
+                throw new IllegalArgumentException("the TensorFlow backend cannot compile layer " + (i + 1) + " ("
+                        + layer.describe() + ") yet");
+            }
+            Activation activation = layer instanceof ActivationLayer a ? a.function() : layer.activation().orElse(null);
+            if (activation != null && !(last && activation instanceof Softmax)) {
+                Operand<TFloat32> slope = activation instanceof PRelu ? params.get(p++).variable() : null;
+                h = ActivationOps.apply(tf, activation, h, slope);
+            }
+        }
+        return h;
+    }
+
+    private Operand<TFloat32> crossEntropy(Operand<TFloat32> logits, Operand<TInt32> labels) {
+        Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(numClasses), tf.constant(1f), tf.constant(0f));
+        return tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
+    }
+
+    private Operand<TFloat32> correctCount(Operand<TFloat32> logits, Operand<TInt32> labels) {
+        Operand<TInt32> predicted = tf.math.argMax(logits, tf.constant(1), TInt32.class);
+        return tf.sum(tf.dtypes.cast(tf.math.equal(predicted, labels), TFloat32.class), tf.constant(0));
+    }
+
+    private void computeGradients(Operand<TFloat32> loss) {
+        Output<?>[] vars = params.stream().map(p -> p.variable().asOutput()).toArray(Output[]::new);
+        try {
+            gradients.addAll(Arrays.asList(graph.addGradients(loss.asOutput(), vars)));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot train " + model + ": TensorFlow " + org.tensorflow.TensorFlow.version()
+                    + " has no gradient for an op this model uses (" + e.getMessage() + "). Use another activation or "
+                    + "register a gradient with TensorFlow.registerCustomGradient", e);
+        }
+        for (int i = 0; i < gradients.size(); i++) {
+            if (gradients.get(i) == null) {
+                throw new IllegalStateException("parameter " + params.get(i).name() + " gets no gradient from the loss");
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Operand<TFloat32> gradient(int i) {
+        return (Operand<TFloat32>) gradients.get(i);
+    }
+
+    private List<Op> optimizerUpdates() {
+        List<Op> updates = new ArrayList<>();
+        if (config.optimizer() instanceof Sgd sgd) {
+            Operand<TFloat32> lr = tf.constant((float) sgd.learningRate());
+            for (int i = 0; i < params.size(); i++) {
+                Param p = params.get(i);
+                if (sgd.momentum() == 0) {
+                    updates.add(tf.train.applyGradientDescent(p.variable(), lr, gradient(i)));
+                } else {
+                    updates.add(tf.train.applyMomentum(p.variable(), zerosLike(p, "momentum"), lr, gradient(i),
+                            tf.constant((float) sgd.momentum()), ApplyMomentum.useNesterov(sgd.nesterov())));
+                }
+            }
+        } else if (config.optimizer() instanceof Adam adam) {
+            Variable<TFloat32> beta1Power = scalarState("adam/beta1_power", (float) adam.beta1());
+            Variable<TFloat32> beta2Power = scalarState("adam/beta2_power", (float) adam.beta2());
+            Operand<TFloat32> lr = tf.constant((float) adam.learningRate());
+            Operand<TFloat32> beta1 = tf.constant((float) adam.beta1());
+            Operand<TFloat32> beta2 = tf.constant((float) adam.beta2());
+            Operand<TFloat32> epsilon = tf.constant((float) adam.epsilon());
+            List<Op> applies = new ArrayList<>();
+            for (int i = 0; i < params.size(); i++) {
+                Param p = params.get(i);
+                applies.add(tf.train.applyAdam(p.variable(), zerosLike(p, "adam_m"), zerosLike(p, "adam_v"),
+                        beta1Power, beta2Power, lr, beta1, beta2, epsilon, gradient(i)));
+            }
+            // ApplyAdam reads but does not advance the beta powers; advance them once every apply has read them
+            Ops after = tf.withControlDependencies(applies);
+            updates.addAll(applies);
+            updates.add(after.assign(beta1Power, after.math.mul(beta1Power, beta1)));
+            updates.add(after.assign(beta2Power, after.math.mul(beta2Power, beta2)));
+        }
+        return updates;
+    }
+
+    private void initialise() {
+        Map<String, float[]> initial = new LinkedHashMap<>();
+        for (Param p : params) {
+            initial.put(p.name(), p.initial());
+        }
+        setWeights(initial);
+        Session.Runner runner = session.runner();
+        stateInit.forEach(runner::addTarget);
+        try (Result r = runner.run()) {
+            // state variables now hold their initial values
+        }
+    }
+
+    /** The compiled description. */
+    public Sequential model() {
+        return model;
+    }
+
+    /** The device the graph was placed on after resolving the requested one. */
+    public Device device() {
+        return device;
+    }
+
+    /**
+     * Trains the model. Stops early if a callback asks to, or when the training loss becomes NaN or infinite
+     * (recorded in the history as a divergence, not thrown).
+     */
+    public History fit(Dataset train, FitOptions options) {
+        checkDataset(train, "training set");
+        if (options.validation() != null) {
+            checkDataset(options.validation(), "validation set");
+        }
+        trainSlot.upload(session, train);
+        SplittableRandom shuffle = new SplittableRandom(options.shuffleSeed());
+        int[] order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int steps = (train.size() + options.batchSize() - 1) / options.batchSize();
+        List<EpochStats> epochs = new ArrayList<>();
+        String[] stopReason = {null};
+        int divergedEpoch = 0;
+        for (int epoch = 1; epoch <= options.epochs() && stopReason[0] == null; epoch++) {
+            shuffle(order, shuffle);
+            run(resetAccumulators);
+            long start = System.nanoTime();
+            double[] metrics;
+            try (ProgressBar bar = options.progress() ? progressBar(epoch, options.epochs(), steps) : null) {
+                long lastShown = start;
+                for (int s = 0; s < steps; s++) {
+                    int from = s * options.batchSize();
+                    int to = Math.min(from + options.batchSize(), order.length);
+                    try (TInt32 idx = TInt32.tensorOf(org.tensorflow.ndarray.Shape.of(to - from),
+                            DataBuffers.of(Arrays.copyOfRange(order, from, to), true, false));
+                            Result r = session.runner().feed(trainIndices, idx).addTarget(trainStep).run()) {
+                        // the step's effects live in the graph's variables
+                    }
+                    if (bar != null && (System.nanoTime() - lastShown > 250_000_000L || s == steps - 1)) {
+                        lastShown = System.nanoTime();
+                        double[] m = readAccumulators();
+                        bar.stepTo(s + 1);
+                        bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f acc %.4f", m[0], m[1]));
+                    }
+                }
+                metrics = readAccumulators();
+            }
+            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            double valLoss = Double.NaN;
+            double valAccuracy = Double.NaN;
+            double evalSeconds = 0;
+            boolean diverged = !Double.isFinite(metrics[0]);
+            if (options.validation() != null && !diverged) {
+                Evaluation val = evaluate(options.validation(), options.evalBatchSize());
+                valLoss = val.loss();
+                valAccuracy = val.accuracy();
+                evalSeconds = val.seconds();
+            }
+            EpochStats stats = new EpochStats(epoch, metrics[0], metrics[1], valLoss, valAccuracy, trainSeconds,
+                    evalSeconds);
+            epochs.add(stats);
+            if (diverged) {
+                divergedEpoch = epoch;
+                stopReason[0] = "training loss became " + metrics[0] + " in epoch " + epoch;
+                break;
+            }
+            for (Callback c : options.callbacks()) {
+                c.onEpochEnd(stats, reason -> stopReason[0] = reason);
+            }
+        }
+        options.callbacks().forEach(Callback::onTrainEnd);
+        return new History(epochs, stopReason[0], divergedEpoch);
+    }
+
+    private ProgressBar progressBar(int epoch, int epochs, int steps) {
+        return new ProgressBarBuilder().setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
+                .setInitialMax(steps).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+                .setUnit(" steps", 1).build();
+    }
+
+    private static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Mean loss and accuracy accumulated in the graph since the epoch began. */
+    private double[] readAccumulators() {
+        try (Result r = session.runner().fetch(lossSum).fetch(correctSum).fetch(exampleCount).run()) {
+            double loss = ((TFloat32) r.get(0)).getFloat();
+            double correct = ((TFloat32) r.get(1)).getFloat();
+            double count = ((TFloat32) r.get(2)).getFloat();
+            return new double[] {loss / count, correct / count};
+        }
+    }
+
+    private void run(Op target) {
+        try (Result r = session.runner().addTarget(target).run()) {
+            // nothing to fetch
+        }
+    }
+
+    /** Loss, accuracy, macro precision/recall/F1 and confusion matrix on {@code data}, in batches of 1,000. */
+    public Evaluation evaluate(Dataset data) {
+        return evaluate(data, 1000);
+    }
+
+    /** As {@link #evaluate(Dataset)} with the given batch size. */
+    public Evaluation evaluate(Dataset data, int batchSize) {
+        checkDataset(data, "evaluation set");
+        long start = System.nanoTime();
+        evalSlot.upload(session, data);
+        int[] predicted = new int[data.size()];
+        double lossTotal = 0;
+        for (int from = 0; from < data.size(); from += batchSize) {
+            int to = Math.min(from + batchSize, data.size());
+            int[] idx = new int[to - from];
+            for (int k = 0; k < idx.length; k++) {
+                idx[k] = from + k;
+            }
+            try (TInt32 indices = TInt32.vectorOf(idx);
+                    Result r = session.runner().feed(evalIndices, indices).fetch(evalLossSum).fetch(evalPredictions)
+                            .run()) {
+                lossTotal += ((TFloat32) r.get(0)).getFloat();
+                ((TInt32) r.get(1)).copyTo(DataBuffers.of(predicted, false, false).slice(from, to - from));
+            }
+        }
+        ConfusionMatrix confusion = ConfusionMatrix.of(numClasses, data.labels(), predicted);
+        return new Evaluation(data.size(), lossTotal / data.size(), confusion, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Class probabilities for {@code n} samples laid out row-major in {@code features}.
+     *
+     * @return {@code n * classes} probabilities, row-major
+     */
+    public float[] predictProbabilities(float[] features, int n) {
+        long sample = model.inputShape().elements();
+        if (n <= 0 || features.length != n * sample) {
+            throw new IllegalArgumentException("expected " + n + " samples of " + sample + " features ("
+                    + n * sample + " floats), got " + features.length + " floats");
+        }
+        int[] dims = model.inputShape().dims();
+        long[] shape = new long[dims.length + 1];
+        shape[0] = n;
+        for (int i = 0; i < dims.length; i++) {
+            shape[i + 1] = dims[i];
+        }
+        float[] out = new float[n * numClasses];
+        try (TFloat32 x = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(shape), DataBuffers.of(features, true, false));
+                Result r = session.runner().feed(predictInput, x).fetch(probabilities).run()) {
+            ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
+        }
+        return out;
+    }
+
+    /** The most probable class of each sample in {@code data}. */
+    public int[] predictClasses(Dataset data) {
+        checkDataset(data, "prediction set");
+        float[] p = predictProbabilities(data.features(), data.size());
+        int[] classes = new int[data.size()];
+        for (int i = 0; i < classes.length; i++) {
+            int best = 0;
+            for (int c = 1; c < numClasses; c++) {
+                if (p[i * numClasses + c] > p[i * numClasses + best]) {
+                    best = c;
+                }
+            }
+            classes[i] = best;
+        }
+        return classes;
+    }
+
+    /** A copy of every trainable tensor, by name (e.g. {@code dense_1/kernel}), row-major. */
+    public Map<String, float[]> weights() {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        Session.Runner runner = session.runner();
+        params.forEach(p -> runner.fetch(p.variable()));
+        try (Result r = runner.run()) {
+            for (int i = 0; i < params.size(); i++) {
+                Param p = params.get(i);
+                float[] values = new float[(int) Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b)];
+                ((TFloat32) r.get(i)).copyTo(DataBuffers.of(values, false, false));
+                out.put(p.name(), values);
+            }
+        }
+        return out;
+    }
+
+    /** Sets the named trainable tensors; names must be among {@link #weights()}'s keys, sizes must match. */
+    public void setWeights(Map<String, float[]> values) {
+        List<TFloat32> tensors = new ArrayList<>();
+        try {
+            Session.Runner runner = session.runner();
+            for (Map.Entry<String, float[]> e : values.entrySet()) {
+                Param p = params.stream().filter(q -> q.name().equals(e.getKey())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no parameter named '" + e.getKey()
+                                + "'; the model has " + params.stream().map(Param::name).toList()));
+                long size = Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b);
+                if (e.getValue().length != size) {
+                    throw new IllegalArgumentException("parameter " + p.name() + " has " + size + " values, got "
+                            + e.getValue().length);
+                }
+                TFloat32 t = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(p.shape()),
+                        DataBuffers.of(e.getValue(), true, false));
+                tensors.add(t);
+                runner.feed(p.input(), t).addTarget(p.assign());
+            }
+            try (Result r = runner.run()) {
+                // assignments done
+            }
+        } finally {
+            tensors.forEach(TFloat32::close);
+        }
+    }
+
+    /**
+     * The gradient of the mean training loss over all of {@code batch} with respect to every trainable tensor,
+     * from the same graph the training step uses, without updating anything.
+     */
+    public Map<String, float[]> gradients(Dataset batch) {
+        checkDataset(batch, "gradient batch");
+        trainSlot.upload(session, batch);
+        int[] idx = new int[batch.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Map<String, float[]> out = new LinkedHashMap<>();
+        Session.Runner runner = session.runner();
+        gradients.forEach(runner::fetch);
+        try (TInt32 indices = TInt32.vectorOf(idx); Result r = runner.feed(trainIndices, indices).run()) {
+            for (int i = 0; i < params.size(); i++) {
+                Param p = params.get(i);
+                float[] values = new float[(int) Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b)];
+                ((TFloat32) r.get(i)).copyTo(DataBuffers.of(values, false, false));
+                out.put(p.name(), values);
+            }
+        }
+        return out;
+    }
+
+    private void checkDataset(Dataset data, String role) {
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("the " + role + " '" + data.name() + "' is empty");
+        }
+        if (!Arrays.equals(data.sampleShape(), model.inputShape().dims())) {
+            throw new IllegalArgumentException("the " + role + " '" + data.name() + "' has samples of shape "
+                    + Arrays.toString(data.sampleShape()) + " but the model's input is " + model.inputShape()
+                    + "; change input(...) or reshape the data");
+        }
+        if (data.numClasses() > numClasses) {
+            throw new IllegalArgumentException("the " + role + " '" + data.name() + "' has " + data.numClasses()
+                    + " classes but the model outputs " + numClasses);
+        }
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}

@@ -1,0 +1,53 @@
+package org.activationlab.tf;
+
+import java.util.logging.Logger;
+import org.tensorflow.DeviceSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.TensorFlow;
+import org.tensorflow.op.Ops;
+import org.tensorflow.proto.ConfigProto;
+
+/** Resolves a requested {@link Device} to one TensorFlow can use here. */
+public final class Devices {
+
+    private static final Logger LOG = Logger.getLogger(Devices.class.getName());
+    private static Boolean gpuAvailable;
+
+    private Devices() {
+    }
+
+    /** Whether TensorFlow can place an op on {@code /device:GPU:0} (probed once, without soft placement). */
+    public static synchronized boolean gpuAvailable() {
+        if (gpuAvailable == null) {
+            try (Graph g = new Graph()) {
+                Ops tf = Ops.create(g).withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU)
+                        .deviceIndex(0).build());
+                var probe = tf.withName("gpu_probe").math.add(tf.constant(1f), tf.constant(1f));
+                ConfigProto config = ConfigProto.newBuilder().setAllowSoftPlacement(false).build();
+                try (Session s = new Session(g, config); var r = s.runner().fetch(probe).run()) {
+                    gpuAvailable = true;
+                }
+            } catch (RuntimeException e) {
+                gpuAvailable = false;
+            }
+        }
+        return gpuAvailable;
+    }
+
+    /** The device to use for a request: a GPU request without a GPU degrades to the CPU with one warning. */
+    public static Device resolve(Device requested) {
+        return switch (requested) {
+            case CPU -> Device.CPU;
+            case AUTO -> gpuAvailable() ? Device.GPU : Device.CPU;
+            case GPU -> {
+                if (gpuAvailable()) {
+                    yield Device.GPU;
+                }
+                LOG.warning("a GPU was requested but TensorFlow " + TensorFlow.version()
+                        + " sees none; running on the CPU. A GPU needs the -Pgpu build, CUDA 12 and cuDNN 9 (see README)");
+                yield Device.CPU;
+            }
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package org.activationlab.tf.optimizers;
+
+import java.util.Locale;
+
+/**
+ * Adam (Kingma and Ba 2015) as TensorFlow's {@code ApplyAdam} computes it, with epsilon added to
+ * {@code sqrt(v)} after bias correction of the step size. {@link #defaults()} uses PyTorch's epsilon 1e-8, the
+ * library the CNN paper used; Keras uses 1e-7.
+ */
+public record Adam(double learningRate, double beta1, double beta2, double epsilon) implements Optimizer {
+
+    public Adam {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("Adam learning rate must be > 0 and finite, got " + learningRate);
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + " and " + beta2);
+        }
+        if (!(epsilon > 0)) {
+            throw new IllegalArgumentException("Adam epsilon must be > 0, got " + epsilon);
+        }
+    }
+
+    /** lr 1e-3, beta1 0.9, beta2 0.999, epsilon 1e-8. */
+    public static Adam defaults() {
+        return new Adam(1e-3, 0.9, 0.999, 1e-8);
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "Adam(lr=%s, beta1=%s, beta2=%s, epsilon=%s)", learningRate, beta1, beta2,
+                epsilon);
+    }
+}
