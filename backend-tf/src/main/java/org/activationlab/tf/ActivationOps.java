@@ -20,7 +20,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Activations as TensorFlow ops. Composite activations are written with ops whose gradients TensorFlow's C++
- * registry has (Relu, Elu, Sigmoid, Tanh, Softplus, Erf, Mul, Add, Neg), so no custom gradient is needed.
+ * registry has (Relu, Elu, Sigmoid, Tanh, Softplus, Erf, Mul, Add, Sub), so no custom gradient is needed.
  */
 final class ActivationOps {
 
@@ -38,8 +38,9 @@ final class ActivationOps {
         } else if (activation instanceof LeakyRelu l) {
             return tf.nn.leakyRelu(x, org.tensorflow.op.nn.LeakyRelu.alpha((float) l.negativeSlope()));
         } else if (activation instanceof PRelu) {
-            // relu(x) - a * relu(-x) equals x for x > 0 and a * x otherwise
-            return tf.math.sub(tf.nn.relu(x), tf.math.mul(slope, tf.nn.relu(tf.math.neg(x))));
+            // relu(x) + a * (x - relu(x)) equals x for x > 0 and a * x otherwise, with slope a at 0 as in PyTorch
+            Operand<TFloat32> positive = tf.nn.relu(x);
+            return tf.math.add(positive, tf.math.mul(slope, tf.math.sub(x, positive)));
         } else if (activation instanceof Elu e) {
             if (e.alpha() == 1.0) {
                 return tf.nn.elu(x);
