@@ -2,12 +2,12 @@ package org.activationlab.tf.callbacks;
 
 import org.activationlab.tf.training.EpochStats;
 
-/** Hooks into {@code fit}, e.g. to log, checkpoint or stop early. */
+/** Hooks into {@code fit}, e.g. to log, checkpoint or stop early; a lambda works for per-epoch hooks. */
+@FunctionalInterface
 public interface Callback {
 
     /** Called after each epoch, after validation; call {@link TrainingControl#stop(String)} to end training. */
-    default void onEpochEnd(EpochStats stats, TrainingControl control) {
-    }
+    void onEpochEnd(EpochStats stats, TrainingControl control);
 
     /** Called once when training ends, normally or early. */
     default void onTrainEnd() {
