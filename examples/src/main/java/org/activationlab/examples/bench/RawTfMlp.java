@@ -112,6 +112,7 @@ public final class RawTfMlp implements AutoCloseable {
         initValues.add(initial);
     }
 
+    @SuppressWarnings("try") // the Result is opened only to be closed
     private void initialise(List<Placeholder<TFloat32>> inputs, List<Op> assigns, List<float[]> values) {
         List<TFloat32> tensors = new ArrayList<>();
         try {
@@ -133,6 +134,7 @@ public final class RawTfMlp implements AutoCloseable {
      * Trains one epoch over {@code train} in an order shuffled with {@code seed} (the last batch may be smaller)
      * and returns the wall time of the training loop in seconds; shuffling happens before the clock starts.
      */
+    @SuppressWarnings("try") // the Result is opened only to be closed
     public double trainEpochSeconds(Dataset train, long seed) {
         check(train);
         int[] order = new int[train.size()];

@@ -105,6 +105,6 @@ public final class MnistMlpExperiment {
 
     private static String initializerDescription(Activation hidden) {
         return "hidden layers " + hidden.preferredInitializer() + " (chosen for " + hidden.typeName()
-                + "), output layer GLOROT_UNIFORM, biases zero";
+                + "), output layer GLOROT_UNIFORM";
     }
 }

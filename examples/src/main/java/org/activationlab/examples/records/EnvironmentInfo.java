@@ -38,13 +38,14 @@ public record EnvironmentInfo(String activationLabVersion, String javaVersion, S
     /** Describes the running JVM and machine; the TensorFlow version comes from the caller, which loaded it. */
     public static EnvironmentInfo capture(String tensorflowVersion) {
         Path workingDir = Path.of(System.getProperty("user.dir"));
-        return new EnvironmentInfo(activationLabVersion(), System.getProperty("java.version"),
-                System.getProperty("java.vendor"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                System.getProperty("os.arch"), cpuModel(), Runtime.getRuntime().availableProcessors(),
+        return new EnvironmentInfo(detectVersion(), System.getProperty("java.version"),
+                System.getProperty("java.vendor"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                System.getProperty("os.arch"), readCpuModel(), Runtime.getRuntime().availableProcessors(),
                 tensorflowVersion, gitCommit(workingDir));
     }
 
-    private static String activationLabVersion() {
+    private static String detectVersion() {
         String fromManifest = EnvironmentInfo.class.getPackage().getImplementationVersion();
         if (fromManifest != null) {
             return fromManifest;
@@ -63,7 +64,7 @@ public record EnvironmentInfo(String activationLabVersion, String javaVersion, S
         }
     }
 
-    private static String cpuModel() {
+    private static String readCpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8).stream()
                     .filter(line -> line.startsWith("model name"))

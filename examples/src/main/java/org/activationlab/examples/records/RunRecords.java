@@ -162,7 +162,8 @@ public final class RunRecords {
     private static Path experimentDir(Path resultsDir, String experiment) {
         if (experiment == null || !experiment.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("experiment name must be letters, digits, '.', '_' or '-' (a single"
-                    + " directory name such as mnist-mlp), got " + (experiment == null ? "null" : "'" + experiment + "'"));
+                    + " directory name such as mnist-mlp), got "
+                    + (experiment == null ? "null" : "'" + experiment + "'"));
         }
         return resultsDir.resolve(experiment);
     }

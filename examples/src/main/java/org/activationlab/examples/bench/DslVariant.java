@@ -1,0 +1,53 @@
+package org.activationlab.examples.bench;
+
+import org.activationlab.data.Dataset;
+import org.activationlab.dsl.Sequential;
+import org.activationlab.tf.CompiledModel;
+import org.activationlab.tf.ModelCompiler;
+import org.activationlab.tf.TrainingConfig;
+import org.activationlab.tf.training.FitOptions;
+import org.activationlab.tf.training.History;
+
+/**
+ * A DSL model compiled by {@link ModelCompiler}, timed one {@code fit} of one epoch at a time by the
+ * {@link History#trainSeconds()} that {@code fit} measures itself (its training loop, evaluation excluded).
+ */
+public final class DslVariant implements BenchVariant {
+
+    private final String name;
+    private final CompiledModel model;
+    private final Dataset train;
+    private final int batchSize;
+
+    /** Compiles {@code model} with {@code config}; every epoch trains on {@code train} in batches of {@code batchSize}. */
+    public DslVariant(String name, Sequential model, TrainingConfig config, Dataset train, int batchSize) {
+        this.name = name;
+        this.model = ModelCompiler.compile(model, config);
+        this.train = train;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public double trainEpochSeconds(long seed) {
+        History history = model.fit(train, FitOptions.builder(1, batchSize).shuffleSeed(seed).progress(false).build());
+        if (history.diverged()) {
+            throw new IllegalStateException(name + ": " + history.stopReason());
+        }
+        return history.trainSeconds();
+    }
+
+    @Override
+    public double accuracy(Dataset data) {
+        return model.evaluate(data).accuracy();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

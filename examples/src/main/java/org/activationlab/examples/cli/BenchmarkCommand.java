@@ -1,0 +1,159 @@
+package org.activationlab.examples.cli;
+
+import static org.activationlab.dsl.Layers.dense;
+import static org.activationlab.dsl.Layers.flatten;
+import static org.activationlab.dsl.Layers.input;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.activationlab.data.Dataset;
+import org.activationlab.data.Mnist;
+import org.activationlab.data.MnistData;
+import org.activationlab.dsl.Sequential;
+import org.activationlab.examples.bench.BenchVariant;
+import org.activationlab.examples.bench.BenchmarkReport;
+import org.activationlab.examples.bench.DslVariant;
+import org.activationlab.examples.bench.InterleavedBenchmark;
+import org.activationlab.examples.bench.RawTfMlp;
+import org.activationlab.examples.bench.RawTfMlpVariant;
+import org.activationlab.examples.bench.SystemInfo;
+import org.activationlab.examples.bench.Timings;
+import org.activationlab.tf.TrainingConfig;
+import org.activationlab.tf.optimizers.Sgd;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Times training epochs of a paper model compiled by the DSL against the same model written by hand on raw
+ * TensorFlow Java, in one process. Each model is a case of {@link #benchmark}; a new model (e.g. the CNN, once the
+ * DSL has convolutions) is a new case there plus its name in {@link #AVAILABLE}.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = {"Time training epochs of a paper model compiled by the DSL (default and deterministic mode)"
+                + " against the same model hand-written on raw TensorFlow Java, in one process.",
+                "Each variant trains one untimed warm-up epoch, then one timed epoch per round; every round runs"
+                        + " all variants (in rotating order) so that a noisy machine slows them alike. Prints the"
+                        + " median, min and max seconds per epoch, the ratio to the raw baseline, the final test"
+                        + " accuracy, the JVM's peak RSS, the TensorFlow version and the CPU."})
+public final class BenchmarkCommand implements Callable<Integer> {
+
+    /** Models the benchmark knows, in the order {@code --model all} runs them. */
+    static final List<String> MODELS = List.of("mlp", "cnn");
+    /** Models that can be benchmarked today. */
+    static final List<String> AVAILABLE = List.of("mlp");
+
+    private static final long SEED = 1;
+    private static final int MLP_BATCH_SIZE = RawTfMlp.BATCH_SIZE;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "mlp",
+            description = "mlp, cnn or all (default: ${DEFAULT-VALUE}); the cnn benchmark is not yet available.")
+    String model;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "3",
+            description = "Timed epochs (rounds) per variant, after one warm-up epoch (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0",
+            description = "Train on the first N MNIST training images; 0 means all 60,000 (default: ${DEFAULT-VALUE}).")
+    int trainLimit;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        List<String> models = selectedModels();
+        if (epochs <= 0) {
+            throw new ParameterException(spec.commandLine(), "--epochs must be > 0, got " + epochs);
+        }
+        if (trainLimit < 0) {
+            throw new ParameterException(spec.commandLine(), "--train-limit must be >= 0 (0 = all), got " + trainLimit);
+        }
+        if (models.stream().noneMatch(AVAILABLE::contains)) {
+            throw new IllegalArgumentException("the " + String.join(", ", models) + " benchmark is not yet available"
+                    + " (the DSL has no convolution layers yet); use --model mlp");
+        }
+        MnistData mnist = Mnist.load(data.resolver());
+        Dataset train = trainLimit == 0 ? mnist.train() : mnist.train().take(trainLimit);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (int i = 0; i < models.size(); i++) {
+            if (i > 0) {
+                out.println();
+            }
+            benchmark(models.get(i), train, mnist.test(), out, err);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private List<String> selectedModels() {
+        String m = model.strip().toLowerCase(Locale.ROOT);
+        if (m.equals("all")) {
+            return MODELS;
+        }
+        if (!MODELS.contains(m)) {
+            throw new ParameterException(spec.commandLine(), "unknown --model '" + model + "'; use "
+                    + String.join(", ", MODELS) + " or all");
+        }
+        return List.of(m);
+    }
+
+    private void benchmark(String name, Dataset train, Dataset test, PrintWriter out, PrintWriter err) {
+        switch (name) {
+            case "mlp" -> benchmarkMlp(train, test, out, err);
+            default -> out.println("benchmark " + name + ": not yet available (the DSL has no convolution layers yet)");
+        }
+    }
+
+    /** The paper MLP: DSL-compiled, DSL-compiled deterministic, and the hand-written {@link RawTfMlp} baseline. */
+    private void benchmarkMlp(Dataset train, Dataset test, PrintWriter out, PrintWriter err) {
+        Sequential mlp = Sequential.of(input(28, 28, 1), flatten(), dense(128).relu(), dense(64).relu(),
+                dense(10).softmax());
+        TrainingConfig config = TrainingConfig.of(Sgd.of(0.01), SEED);
+        String baseline = "raw TF Java (hand-written)";
+        List<BenchVariant> variants = new ArrayList<>();
+        try {
+            variants.add(new DslVariant("DSL compiled", mlp, config, train, MLP_BATCH_SIZE));
+            variants.add(new DslVariant("DSL deterministic", mlp, config.withDeterministic(true), train,
+                    MLP_BATCH_SIZE));
+            variants.add(new RawTfMlpVariant(baseline, SEED, train));
+            String title = String.format(Locale.ROOT, "benchmark mlp: MNIST MLP 784-128-64-10 (ReLU, softmax"
+                    + " cross-entropy), SGD lr 0.01, batch %d, %d training images", MLP_BATCH_SIZE, train.size());
+            run(title, variants, baseline, test, out, err);
+        } finally {
+            variants.forEach(BenchVariant::close);
+        }
+    }
+
+    private void run(String title, List<BenchVariant> variants, String baseline, Dataset test, PrintWriter out,
+            PrintWriter err) {
+        Map<String, Timings> timings = InterleavedBenchmark.run(variants, epochs, line -> {
+            err.println(line);
+            err.flush();
+        });
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        for (BenchVariant v : variants) {
+            accuracy.put(v.name(), v.accuracy(test));
+        }
+        String setup = String.format(Locale.ROOT, "1 untimed warm-up + %d timed epoch%s per variant, interleaved by"
+                + " round; test acc after all %d epochs", epochs, epochs == 1 ? "" : "s", epochs + 1);
+        BenchmarkReport report = new BenchmarkReport(title, setup, timings, accuracy, "test acc", baseline);
+        report.lines(SystemInfo.peakRssKb(), SystemInfo.tensorflowVersion(), SystemInfo.cpuModel(),
+                Runtime.getRuntime().availableProcessors()).forEach(out::println);
+        out.flush();
+    }
+}

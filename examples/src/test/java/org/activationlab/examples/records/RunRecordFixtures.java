@@ -1,0 +1,58 @@
+package org.activationlab.examples.records;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.activationlab.dsl.activations.Activation;
+
+/** Small, fully specified run records for tests, with no training behind them. */
+public final class RunRecordFixtures {
+
+    private RunRecordFixtures() {
+    }
+
+    /** A finished run of {@code epochs} epochs whose final validation and test metrics are given. */
+    public static RunRecord finished(Activation a, long seed, int epochs, double valLoss, double valAccuracy,
+            double testF1, double testPrecision, double testRecall, double testAccuracy) {
+        return new RunRecord(RunRecord.SCHEMA_VERSION, "mnist-mlp", ActivationInfo.of(a), seed, protocol(a, epochs),
+                RunRecord.FINISHED, 0, history(epochs, valLoss, valAccuracy),
+                new SplitMetrics(7000, valLoss, valAccuracy, valAccuracy, valAccuracy, valAccuracy, matrix()),
+                new SplitMetrics(14000, 0.1, testAccuracy, testPrecision, testRecall, testF1, matrix()),
+                12.5 * epochs, environment(), "bin/activation-lab mnist-mlp --seed " + seed);
+    }
+
+    /** A run whose loss became NaN at {@code epoch}, so its history stops there and it has no metrics. */
+    public static RunRecord diverged(Activation a, long seed, int epochs, int epoch) {
+        List<EpochRecord> history = new ArrayList<>(history(epoch - 1, 0.5, 0.5));
+        history.add(new EpochRecord(epoch, Double.NaN, 0.1, Double.NaN, 0.098, 1.0, 0.25));
+        return new RunRecord(RunRecord.SCHEMA_VERSION, "mnist-mlp", ActivationInfo.of(a), seed, protocol(a, epochs),
+                RunRecord.DIVERGED, epoch, history, null, null, 1.25 * epoch, environment(),
+                "bin/activation-lab mnist-mlp --seed " + seed);
+    }
+
+    /** Epochs 1..n with losses falling to {@code finalValLoss}, accuracy rising to {@code finalValAccuracy}. */
+    static List<EpochRecord> history(int n, double finalValLoss, double finalValAccuracy) {
+        List<EpochRecord> out = new ArrayList<>();
+        for (int e = 1; e <= n; e++) {
+            double left = n - e;
+            out.add(new EpochRecord(e, finalValLoss + 0.01 * left + 0.001, finalValAccuracy - 0.001 * left,
+                    finalValLoss + 0.01 * left, finalValAccuracy - 0.001 * left, 1.0, 0.25));
+        }
+        return out;
+    }
+
+    static Protocol protocol(Activation a, int epochs) {
+        return new Protocol("Sequential.of(Input(784), Dense(128)." + a.displayName() + ", Dense(10).Softmax())",
+                109_386, "SGD(lr=0.1, momentum=0.0, nesterov=false)", 32, epochs,
+                "MNIST 70,000 stratified 7:2:1 seed 1: train 49,000 / test 14,000 / valid 7,000", 0, true,
+                "MNIST (canonical IDX, sha256-verified) from a test mirror", a.preferredInitializer().name());
+    }
+
+    static EnvironmentInfo environment() {
+        return new EnvironmentInfo("0.1.0-SNAPSHOT", "17.0.12", "Eclipse Adoptium", "Linux 6.1", "amd64",
+                "Test CPU @ 3.00GHz", 8, "2.18.0", "0123456789abcdef0123456789abcdef01234567");
+    }
+
+    static long[][] matrix() {
+        return new long[][] {{5, 1, 0}, {0, 6, 1}, {2, 0, 7}};
+    }
+}
