@@ -286,6 +286,17 @@ public final class CompiledModel implements AutoCloseable {
                 throw new IllegalStateException("parameter " + params.get(i).name() + " gets no gradient from the loss");
             }
         }
+        // Backpropagation reads the weights while updates write them in place: an update that ran before every
+        // gradient was computed would corrupt the remaining gradients nondeterministically. Gate the updates on
+        // all gradients, as TensorFlow 1's GATE_GRAPH does.
+        List<Op> computed = new ArrayList<>();
+        for (int i = 0; i < gradients.size(); i++) {
+            computed.add(tf.identity(gradient(i)));
+        }
+        Ops gate = tf.withControlDependencies(computed);
+        for (int i = 0; i < gradients.size(); i++) {
+            gradients.set(i, gate.identity(gradient(i)).asOutput());
+        }
     }
 
     @SuppressWarnings("unchecked")

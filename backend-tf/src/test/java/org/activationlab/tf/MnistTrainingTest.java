@@ -19,7 +19,7 @@ import org.activationlab.tf.training.History;
 import org.junit.jupiter.api.Test;
 
 /** Trains the paper's MLP on a subset of real MNIST (from the test mirror) and checks it learns. */
-class MnistTrainingIT {
+class MnistTrainingTest {
 
     @Test
     void paperMlpReachesNinetyPercentOnASubset() throws IOException {
