@@ -3,9 +3,16 @@ package org.activationlab.dsl;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.dsl.layers.ActivationLayer;
+import org.activationlab.dsl.layers.AvgPool2d;
+import org.activationlab.dsl.layers.BatchNorm;
+import org.activationlab.dsl.layers.Conv2d;
 import org.activationlab.dsl.layers.Dense;
+import org.activationlab.dsl.layers.Dropout;
 import org.activationlab.dsl.layers.Flatten;
+import org.activationlab.dsl.layers.GlobalAvgPool2d;
 import org.activationlab.dsl.layers.Input;
+import org.activationlab.dsl.layers.MaxPool2d;
+import org.activationlab.dsl.layers.SpatialDropout;
 
 /**
  * Static factories for the DSL; {@code import static org.activationlab.dsl.Layers.*} and write
@@ -28,6 +35,48 @@ public final class Layers {
 
     public static Flatten flatten() {
         return new Flatten();
+    }
+
+    /**
+     * A convolution with a square {@code kernel}, stride 1, VALID padding and bias, as PyTorch's
+     * {@code Conv2d(in, filters, kernel)}; adjust with {@code .stride(s)}, {@code .padding(Padding.SAME)},
+     * {@code .padding(1)}, {@code .withBias(false)} and chain an activation with e.g. {@code .relu()}.
+     */
+    public static Conv2d conv2d(int filters, int kernel) {
+        return new Conv2d(filters, kernel);
+    }
+
+    /** Max pooling over {@code size x size} windows with stride {@code size}, VALID, as PyTorch's MaxPool2d(size). */
+    public static MaxPool2d maxPool(int size) {
+        return new MaxPool2d(size);
+    }
+
+    /** Average pooling over {@code size x size} windows with stride {@code size}, VALID, as PyTorch's AvgPool2d. */
+    public static AvgPool2d avgPool(int size) {
+        return new AvgPool2d(size);
+    }
+
+    /** The mean of each channel: {@code [height, width, channels]} to {@code [channels]}. */
+    public static GlobalAvgPool2d globalAvgPool() {
+        return new GlobalAvgPool2d();
+    }
+
+    /** Inverted dropout of a fraction {@code rate} of the elements while training. */
+    public static Dropout dropout(double rate) {
+        return new Dropout(rate);
+    }
+
+    /** Dropout of whole channels of an image while training, as PyTorch's Dropout2d. */
+    public static SpatialDropout spatialDropout(double rate) {
+        return new SpatialDropout(rate);
+    }
+
+    /**
+     * Batch normalisation over the channels with PyTorch's defaults (momentum 0.1, epsilon 1e-5; Keras uses 0.99
+     * in the opposite convention and 1e-3); chain an activation with e.g. {@code .relu()}.
+     */
+    public static BatchNorm batchNorm() {
+        return new BatchNorm();
     }
 
     /** Any activation as a standalone layer. */

@@ -14,10 +14,20 @@ import org.activationlab.dsl.layers.Layer;
  * A torchsummary-style table of a model: one row per layer and per fused activation, numbered in order, then
  * parameter totals, the activations' hyperparameters and memory estimates (float32). The text depends only on the
  * model, never on the machine or locale.
+ *
+ * <p>Output shapes are NHWC, e.g. {@code [-1, 24, 24, 10]}, where torchsummary prints NCHW {@code [-1, 10, 24, 24]}.
+ * Counts follow torchsummary, so they match the papers' tables: rows and totals count parameters only, and
+ * batch-norm moving statistics, which PyTorch keeps as buffers, get a line of their own. Keras would instead add
+ * them to the total as non-trainable params.
  */
 public final class ModelSummary {
 
-    /** One row of the table. */
+    /**
+     * One row of the table.
+     *
+     * @param params trainable parameters, the row's "Param #"
+     * @param nonTrainableParams moving statistics, not printed in the row
+     */
     public record Row(String name, String type, Shape outputShape, long params, long nonTrainableParams) {
     }
 
@@ -60,16 +70,22 @@ public final class ModelSummary {
         return rows;
     }
 
+    /** Trainable parameters, including learnable activations' and batch-norm's gamma and beta. */
     public long trainable() {
         return rows.stream().mapToLong(Row::params).sum();
     }
 
+    /** Non-trainable state: batch-norm moving means and variances (PyTorch buffers). */
     public long nonTrainable() {
         return rows.stream().mapToLong(Row::nonTrainableParams).sum();
     }
 
+    /**
+     * Parameters as torchsummary and the papers count them. The DSL cannot freeze parameters, so this equals
+     * {@link #trainable()}; Keras's "Total params" would be {@code total() + nonTrainable()}.
+     */
     public long total() {
-        return trainable() + nonTrainable();
+        return trainable();
     }
 
     @Override
@@ -80,12 +96,17 @@ public final class ModelSummary {
         s.append(DOUBLE_RULE).append('\n');
         for (Row row : rows) {
             s.append(String.format(Locale.ROOT, "%20s  %25s %,15d\n", row.name(), row.outputShape().withBatch(),
-                    row.params() + row.nonTrainableParams()));
+                    row.params()));
         }
         s.append(DOUBLE_RULE).append('\n');
         s.append(String.format(Locale.ROOT, "Total params: %,d\n", total()));
         s.append(String.format(Locale.ROOT, "Trainable params: %,d\n", trainable()));
-        s.append(String.format(Locale.ROOT, "Non-trainable params: %,d\n", nonTrainable()));
+        // torchsummary's line counts frozen parameters, of which the DSL has none; buffers come on the next line
+        s.append("Non-trainable params: 0\n");
+        if (nonTrainable() > 0) {
+            s.append(String.format(Locale.ROOT, "Non-parameter buffers (batch-norm moving statistics): %,d\n",
+                    nonTrainable()));
+        }
         s.append(RULE).append('\n');
         if (!activations.isEmpty()) {
             s.append("Activations: ").append(String.join(", ", activations)).append('\n');

@@ -1,7 +1,10 @@
 package org.activationlab.dsl;
 
+import static org.activationlab.dsl.Layers.batchNorm;
+import static org.activationlab.dsl.Layers.conv2d;
 import static org.activationlab.dsl.Layers.dense;
 import static org.activationlab.dsl.Layers.flatten;
+import static org.activationlab.dsl.Layers.globalAvgPool;
 import static org.activationlab.dsl.Layers.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.activationlab.dsl.activations.Activations;
 import org.activationlab.dsl.activations.PRelu;
+import org.activationlab.dsl.models.PaperModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +111,66 @@ class ModelSummaryFormatTest {
             "----------------------------------------------------------------",
             "");
 
+    /** The CNN paper's MNIST network: NHWC image rows, standalone activations and dropout rows. */
+    private static final String MNIST_CNN = String.join("\n",
+            "----------------------------------------------------------------",
+            "        Layer (type)               Output Shape         Param #",
+            "================================================================",
+            "            Conv2d-1           [-1, 24, 24, 10]             260",
+            "         MaxPool2d-2           [-1, 12, 12, 10]               0",
+            "              ReLU-3           [-1, 12, 12, 10]               0",
+            "            Conv2d-4             [-1, 8, 8, 20]           5,020",
+            "    SpatialDropout-5             [-1, 8, 8, 20]               0",
+            "         MaxPool2d-6             [-1, 4, 4, 20]               0",
+            "              ReLU-7             [-1, 4, 4, 20]               0",
+            "           Flatten-8                  [-1, 320]               0",
+            "             Dense-9                   [-1, 50]          16,050",
+            "             ReLU-10                   [-1, 50]               0",
+            "          Dropout-11                   [-1, 50]               0",
+            "            Dense-12                   [-1, 10]             510",
+            "          Softmax-13                   [-1, 10]               0",
+            "================================================================",
+            "Total params: 21,840",
+            "Trainable params: 21,840",
+            "Non-trainable params: 0",
+            "----------------------------------------------------------------",
+            "Activations: ReLU(), Softmax()",
+            "----------------------------------------------------------------",
+            "Input size (MB): 0.00",
+            "Forward/backward pass size (MB): 0.09",
+            "Params size (MB): 0.08",
+            "Estimated Total Size (MB): 0.18",
+            "----------------------------------------------------------------",
+            "");
+
+    /**
+     * Batch norm's row shows only gamma and beta (as torchsummary); its moving statistics are left out of every
+     * total and get a line of their own.
+     */
+    private static final String BATCH_NORM = String.join("\n",
+            "----------------------------------------------------------------",
+            "        Layer (type)               Output Shape         Param #",
+            "================================================================",
+            "            Conv2d-1              [-1, 8, 8, 4]             112",
+            "         BatchNorm-2              [-1, 8, 8, 4]               8",
+            "              ReLU-3              [-1, 8, 8, 4]               0",
+            "   GlobalAvgPool2d-4                    [-1, 4]               0",
+            "             Dense-5                    [-1, 2]              10",
+            "================================================================",
+            "Total params: 130",
+            "Trainable params: 130",
+            "Non-trainable params: 0",
+            "Non-parameter buffers (batch-norm moving statistics): 8",
+            "----------------------------------------------------------------",
+            "Activations: ReLU()",
+            "----------------------------------------------------------------",
+            "Input size (MB): 0.00",
+            "Forward/backward pass size (MB): 0.01",
+            "Params size (MB): 0.00",
+            "Estimated Total Size (MB): 0.01",
+            "----------------------------------------------------------------",
+            "");
+
     private Locale saved;
 
     @BeforeEach
@@ -159,6 +224,34 @@ class ModelSummaryFormatTest {
             assertEquals(MLP, mlp().summary().toString(), l.toString());
             assertEquals(WIDE, wide().summary().toString(), l.toString());
         }
+    }
+
+    @Test
+    void convolutionRowReadsLikeTorchsummaryInNhwc() {
+        String text = Sequential.of(input(28, 28, 1), conv2d(10, 5)).summary().toString();
+        String row = text.lines().filter(l -> l.contains("Conv2d-1")).findFirst().orElseThrow();
+        assertEquals("            Conv2d-1           [-1, 24, 24, 10]             260", row);
+        assertEquals("Conv2d-1 [-1, 24, 24, 10] 260", row.trim().replaceAll(" {2,}", " "));
+    }
+
+    @Test
+    void mnistCnnPaperModelTable() {
+        assertEquals(MNIST_CNN, PaperModels.mnistCnn(Activations.relu()).summary().toString());
+    }
+
+    @Test
+    void batchNormRowShowsTrainableParamsAndBuffersGetTheirOwnLine() {
+        Sequential model = Sequential.of(input(8, 8, 3), conv2d(4, 3).padding(1), batchNorm().relu(), globalAvgPool(),
+                dense(2));
+        assertEquals(BATCH_NORM, model.summary().toString());
+    }
+
+    @Test
+    void vgg11TotalsMatchThePaper() {
+        String text = PaperModels.cifar10Vgg11(Activations.relu()).summary().toString();
+        assertTrue(text.contains("Total params: 9,231,114\nTrainable params: 9,231,114\nNon-trainable params: 0\n"
+                + "Non-parameter buffers (batch-norm moving statistics): 5,504\n"), text);
+        assertTrue(text.contains("         BatchNorm-2           [-1, 32, 32, 64]             128\n"), text);
     }
 
     @Test

@@ -26,7 +26,10 @@ public interface Layer {
     /** Trainable parameters of the layer itself, excluding a fused activation's. */
     long paramCount(Shape input);
 
-    /** Non-trainable state such as batch-norm moving statistics. */
+    /**
+     * Non-trainable state such as batch-norm moving statistics: Keras's non-trainable weights, PyTorch's buffers.
+     * {@link org.activationlab.dsl.ModelSummary} reports it apart from the parameters, as torchsummary does.
+     */
     default long nonTrainableParamCount(Shape input) {
         return 0;
     }

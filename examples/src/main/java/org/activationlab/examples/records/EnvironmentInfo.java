@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * @param availableProcessors processors available to the JVM
  * @param tensorflowVersion the TensorFlow native library's version
  * @param gitCommit {@code git rev-parse HEAD} of the working directory, with {@code -dirty} appended when
- *     {@code git status --porcelain} lists changes, or {@code unknown} outside a repository or without git
+ *     tracked files have uncommitted changes (new run records do not count), or {@code unknown} outside a repository or without git
  */
 public record EnvironmentInfo(String activationLabVersion, String javaVersion, String javaVendor, String os,
         String arch, String cpuModel, int availableProcessors, String tensorflowVersion, String gitCommit) {
@@ -83,7 +83,7 @@ public record EnvironmentInfo(String activationLabVersion, String javaVersion, S
         if (head.isEmpty() || head.get().isEmpty()) {
             return UNKNOWN;
         }
-        Optional<String> status = git(dir, "status", "--porcelain");
+        Optional<String> status = git(dir, "status", "--porcelain", "--untracked-files=no");
         // if status itself fails the tree cannot be vouched for, so err on the side of "dirty"
         boolean dirty = status.isEmpty() || !status.get().isEmpty();
         return head.get() + (dirty ? "-dirty" : "");

@@ -1,0 +1,64 @@
+package org.activationlab.dsl.layers;
+
+import org.activationlab.dsl.Shape;
+
+/**
+ * The maximum over each window of each channel of an NHWC image. {@link org.activationlab.dsl.Layers#maxPool(int)}
+ * uses a stride equal to the window and VALID padding, as PyTorch's {@code MaxPool2d(k)} and Keras's
+ * {@code MaxPooling2D}. SAME padding never picks a padded value (TensorFlow).
+ *
+ * @param poolH window height, > 0
+ * @param poolW window width, > 0
+ * @param strideH vertical step, > 0
+ * @param strideW horizontal step, > 0
+ * @param padding VALID or SAME
+ */
+public record MaxPool2d(int poolH, int poolW, int strideH, int strideW, Padding padding) implements Layer {
+
+    public MaxPool2d {
+        Spatial.requirePositive("MaxPool2d pool height", poolH);
+        Spatial.requirePositive("MaxPool2d pool width", poolW);
+        Spatial.requirePositive("MaxPool2d stride height", strideH);
+        Spatial.requirePositive("MaxPool2d stride width", strideW);
+        if (padding == null) {
+            throw new IllegalArgumentException("MaxPool2d padding must not be null; use Padding.VALID or Padding.SAME");
+        }
+    }
+
+    /** A square window with stride equal to its size, VALID. */
+    public MaxPool2d(int size) {
+        this(size, size, size, size, Padding.VALID);
+    }
+
+    /** The same pooling moving its window by {@code stride} in both directions. */
+    public MaxPool2d stride(int stride) {
+        return new MaxPool2d(poolH, poolW, stride, stride, padding);
+    }
+
+    /** The same pooling with VALID or SAME padding. */
+    public MaxPool2d padding(Padding padding) {
+        return new MaxPool2d(poolH, poolW, strideH, strideW, padding);
+    }
+
+    @Override
+    public String typeName() {
+        return "MaxPool2d";
+    }
+
+    @Override
+    public String describe() {
+        return "MaxPool2d(pool=" + poolH + "x" + poolW + ", stride=" + strideH + "x" + strideW + ", padding="
+                + padding + ")";
+    }
+
+    @Override
+    public Shape outputShape(Shape input) {
+        int[] hw = Spatial.slide(input, "pool", poolH, poolW, strideH, strideW, padding, 0, 0);
+        return Shape.of(hw[0], hw[1], input.last());
+    }
+
+    @Override
+    public long paramCount(Shape input) {
+        return 0;
+    }
+}
