@@ -57,6 +57,10 @@ public final class CompiledModel implements AutoCloseable {
     /** A trainable tensor: its graph variable, shape, and the placeholder-fed assignment that sets it. */
     private record Param(String name, Variable<TFloat32> variable, long[] shape, Placeholder<TFloat32> input,
             Op assign, float[] initial) {
+
+        int size() {
+            return (int) Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        }
     }
 
     private final Sequential model;
@@ -503,14 +507,9 @@ public final class CompiledModel implements AutoCloseable {
             throw new IllegalArgumentException("expected " + n + " samples of " + sample + " features ("
                     + n * sample + " floats), got " + features.length + " floats");
         }
-        int[] dims = model.inputShape().dims();
-        long[] shape = new long[dims.length + 1];
-        shape[0] = n;
-        for (int i = 0; i < dims.length; i++) {
-            shape[i + 1] = dims[i];
-        }
         float[] out = new float[n * numClasses];
-        try (TFloat32 x = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(shape), DataBuffers.of(features, true, false));
+        try (TFloat32 x = TFloat32.tensorOf(DataSlot.batchShape(n, model.inputShape().dims()),
+                DataBuffers.of(features, true, false));
                 Result r = session.runner().feed(predictInput, x).fetch(probabilities).run()) {
             ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
         }
@@ -536,18 +535,11 @@ public final class CompiledModel implements AutoCloseable {
 
     /** A copy of every trainable tensor, by name (e.g. {@code dense_1/kernel}), row-major. */
     public Map<String, float[]> weights() {
-        Map<String, float[]> out = new LinkedHashMap<>();
         Session.Runner runner = session.runner();
         params.forEach(p -> runner.fetch(p.variable()));
         try (Result r = runner.run()) {
-            for (int i = 0; i < params.size(); i++) {
-                Param p = params.get(i);
-                float[] values = new float[(int) Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b)];
-                ((TFloat32) r.get(i)).copyTo(DataBuffers.of(values, false, false));
-                out.put(p.name(), values);
-            }
+            return byParam(r);
         }
-        return out;
     }
 
     /** Sets the named trainable tensors; names must be among {@link #weights()}'s keys, sizes must match. */
@@ -559,9 +551,8 @@ public final class CompiledModel implements AutoCloseable {
                 Param p = params.stream().filter(q -> q.name().equals(e.getKey())).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("no parameter named '" + e.getKey()
                                 + "'; the model has " + params.stream().map(Param::name).toList()));
-                long size = Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b);
-                if (e.getValue().length != size) {
-                    throw new IllegalArgumentException("parameter " + p.name() + " has " + size + " values, got "
+                if (e.getValue().length != p.size()) {
+                    throw new IllegalArgumentException("parameter " + p.name() + " has " + p.size() + " values, got "
                             + e.getValue().length);
                 }
                 TFloat32 t = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(p.shape()),
@@ -588,16 +579,21 @@ public final class CompiledModel implements AutoCloseable {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        Map<String, float[]> out = new LinkedHashMap<>();
         Session.Runner runner = session.runner();
         gradients.forEach(runner::fetch);
         try (TInt32 indices = TInt32.vectorOf(idx); Result r = runner.feed(trainIndices, indices).run()) {
-            for (int i = 0; i < params.size(); i++) {
-                Param p = params.get(i);
-                float[] values = new float[(int) Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b)];
-                ((TFloat32) r.get(i)).copyTo(DataBuffers.of(values, false, false));
-                out.put(p.name(), values);
-            }
+            return byParam(r);
+        }
+    }
+
+    /** The result's first outputs, one per parameter in order, copied out by parameter name. */
+    private Map<String, float[]> byParam(Result r) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            float[] values = new float[p.size()];
+            ((TFloat32) r.get(i)).copyTo(DataBuffers.of(values, false, false));
+            out.put(p.name(), values);
         }
         return out;
     }

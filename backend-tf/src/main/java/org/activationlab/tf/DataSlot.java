@@ -49,17 +49,22 @@ final class DataSlot {
         if (resident == dataset) {
             return;
         }
-        int[] sample = dataset.sampleShape();
-        long[] dims = new long[sample.length + 1];
-        dims[0] = dataset.size();
-        for (int i = 0; i < sample.length; i++) {
-            dims[i + 1] = sample[i];
-        }
-        try (TFloat32 x = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(dataset.features(), true, false));
+        try (TFloat32 x = TFloat32.tensorOf(batchShape(dataset.size(), dataset.sampleShape()),
+                DataBuffers.of(dataset.features(), true, false));
                 TInt32 y = TInt32.tensorOf(Shape.of(dataset.size()), DataBuffers.of(dataset.labels(), true, false));
                 var result = session.runner().feed(featuresIn, x).feed(labelsIn, y)
                         .addTarget(assignFeatures).addTarget(assignLabels).run()) {
             resident = dataset;
         }
+    }
+
+    /** The TensorFlow shape of {@code n} samples of the given sample shape. */
+    static Shape batchShape(int n, int[] sample) {
+        long[] dims = new long[sample.length + 1];
+        dims[0] = n;
+        for (int i = 0; i < sample.length; i++) {
+            dims[i + 1] = sample[i];
+        }
+        return Shape.of(dims);
     }
 }
