@@ -3,7 +3,12 @@ package org.activationlab.dsl.activations;
 import java.util.Map;
 import org.activationlab.dsl.layers.Initializer;
 
-/** ELU, {@code x} for {@code x > 0} else {@code alpha * (exp(x) - 1)}; alpha 1.0 as in the papers and every library. */
+/**
+ * ELU, {@code x} for {@code x > 0} else {@code alpha * (exp(x) - 1)}; alpha 1.0 as in the papers and every library.
+ * The derivative at 0 is taken as {@code alpha} (the left branch), as TensorFlow's gradient does: EluGrad gives 1
+ * at 0, and for {@code alpha != 1} the backend builds {@code alpha * elu(x) + (1 - alpha) * relu(x)}, whose
+ * gradient at 0 is {@code alpha * 1 + (1 - alpha) * 0} (ReLU'(0) = 0). For alpha 1, ELU is smooth at 0.
+ */
 public record Elu(double alpha) implements ElementwiseActivation {
 
     public Elu {

@@ -5,7 +5,8 @@ import org.activationlab.dsl.layers.Initializer;
 
 /**
  * LeakyReLU, {@code x} for {@code x > 0} else {@code negativeSlope * x}. The papers reproduced here use slope
- * 0.01 (PyTorch and DL4J default); Keras defaults to 0.3, so the slope is always explicit.
+ * 0.01 (PyTorch and DL4J default); Keras defaults to 0.3, so the slope is always explicit. The derivative at 0 is
+ * taken as {@code negativeSlope}, as TensorFlow's gradient (LeakyReluGrad: {@code x > 0 ? 1 : alpha}) does.
  */
 public record LeakyRelu(double negativeSlope) implements ElementwiseActivation {
 

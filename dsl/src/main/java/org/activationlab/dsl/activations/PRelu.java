@@ -9,7 +9,8 @@ import org.activationlab.dsl.layers.Initializer;
  * Parametric ReLU (He et al. 2015): {@code x} for {@code x > 0} else {@code a * x} with a learnable slope
  * {@code a}. Defaults follow PyTorch and the CNN paper: one slope shared by all units, initialised to 0.25.
  * With {@code perChannel} there is one slope per channel (last dimension). Keras instead learns one slope per
- * element, initialised to 0.
+ * element, initialised to 0. The derivative at 0 is taken as the slope, as TensorFlow's gradient of the backend's
+ * {@code relu(x) + a * (x - relu(x))} does (ReLU'(0) = 0).
  *
  * @param init the initial slope
  * @param perChannel one slope per channel instead of one shared slope

@@ -6,7 +6,9 @@ import org.activationlab.dsl.layers.Initializer;
 
 /**
  * SELU, {@code scale * elu(x, alpha)} with the self-normalising constants of Klambauer et al. (2017), which are
- * fixed (not hyperparameters to tune) but printed for clarity.
+ * fixed (not hyperparameters to tune) but printed for clarity. The derivative at 0 (and -0) is taken as
+ * {@code SCALE} (the right branch), as TensorFlow's gradient does: SeluGrad takes the negative branch only for
+ * activations {@code < 0}.
  */
 public record Selu() implements ElementwiseActivation {
 
