@@ -12,12 +12,8 @@ import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.Shape;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Linear;
-import org.activationlab.dsl.activations.PRelu;
 import org.activationlab.dsl.activations.Softmax;
 import org.activationlab.dsl.layers.ActivationLayer;
-import org.activationlab.dsl.layers.Dense;
-import org.activationlab.dsl.layers.Flatten;
-import org.activationlab.dsl.layers.Initializer;
 import org.activationlab.dsl.layers.Layer;
 import org.activationlab.tf.callbacks.Callback;
 import org.activationlab.tf.metrics.ConfusionMatrix;
@@ -45,6 +41,7 @@ import org.tensorflow.op.train.ApplyMomentum;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * A model compiled into one TensorFlow graph and session: a training step is one {@code Session.run} that gathers
@@ -54,15 +51,6 @@ import org.tensorflow.types.TInt32;
  */
 public final class CompiledModel implements AutoCloseable {
 
-    /** A trainable tensor: its graph variable, shape, and the placeholder-fed assignment that sets it. */
-    private record Param(String name, Variable<TFloat32> variable, long[] shape, Placeholder<TFloat32> input,
-            Op assign, float[] initial) {
-
-        int size() {
-            return (int) Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-        }
-    }
-
     private final Sequential model;
     private final TrainingConfig config;
     private final Device device;
@@ -70,9 +58,13 @@ public final class CompiledModel implements AutoCloseable {
     private final Graph graph;
     private final Session session;
     private final Ops tf;
-    private final List<Param> params = new ArrayList<>();
+    private final Network network;
+    /** The trainable parameters, in the order of {@link #gradients}. */
+    private final List<Parameter> params;
+    /** Non-trainable state (batch-norm moving statistics), saved and restored with the weights. */
+    private final List<Parameter> buffers;
     private final List<Op> stateInit = new ArrayList<>();
-    private final SplittableRandom initRandom;
+    private final Variable<TInt64> stepCounter;
 
     private final DataSlot trainSlot;
     private final DataSlot evalSlot;
@@ -88,12 +80,12 @@ public final class CompiledModel implements AutoCloseable {
     private final Operand<TFloat32> evalLossSum;
     private final Operand<TInt32> evalPredictions;
     private final Operand<TFloat32> probabilities;
+    private final Operand<TFloat32> trainLoss;
 
     CompiledModel(Sequential model, TrainingConfig config) {
         this.model = model;
         this.config = config;
         this.device = Devices.resolve(config.device());
-        this.initRandom = new SplittableRandom(config.seed());
         checkClassifierOutput(model);
         this.numClasses = model.outputShape().last();
         this.graph = new Graph();
@@ -102,17 +94,25 @@ public final class CompiledModel implements AutoCloseable {
             this.tf = device == Device.GPU
                     ? base.withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build())
                     : base;
-            createParameters();
+            network = new Network(tf, model, config.seed());
+            params = network.parameters().stream().filter(Parameter::trainable).toList();
+            buffers = network.parameters().stream().filter(p -> !p.trainable()).toList();
+            stepCounter = network.named("train_step_counter").variable(org.tensorflow.ndarray.Shape.scalar(),
+                    TInt64.class);
+            stateInit.add(tf.assign(stepCounter, tf.constant(0L)));
             trainSlot = new DataSlot(tf, "train_data");
             evalSlot = new DataSlot(tf, "eval_data");
 
             trainIndices = tf.withName("train_indices").placeholder(TInt32.class);
             Operand<TInt32> trainLabels = tf.gather(trainSlot.labels(), trainIndices, tf.constant(0));
-            Operand<TFloat32> logits = forward(tf.gather(trainSlot.features(), trainIndices, tf.constant(0)));
+            Network.Pass pass = network.forward(tf.gather(trainSlot.features(), trainIndices, tf.constant(0)),
+                    Network.Mode.TRAIN, stepCounter);
+            Operand<TFloat32> logits = pass.logits();
             Operand<TFloat32> xent = crossEntropy(logits, trainLabels);
-            Operand<TFloat32> loss = tf.withName("loss").math.mean(xent, tf.constant(0));
-            computeGradients(loss);
+            trainLoss = tf.withName("loss").math.mean(xent, tf.constant(0));
+            computeGradients(trainLoss);
             List<Op> updates = optimizerUpdates();
+            updates.addAll(pass.stateUpdates());
 
             lossSum = scalarState("metrics/loss_sum", 0f);
             correctSum = scalarState("metrics/correct_sum", 0f);
@@ -121,19 +121,23 @@ public final class CompiledModel implements AutoCloseable {
             stepOps.add(tf.assignAdd(lossSum, tf.sum(xent, tf.constant(0))));
             stepOps.add(tf.assignAdd(correctSum, correctCount(logits, trainLabels)));
             stepOps.add(tf.assignAdd(exampleCount, tf.dtypes.cast(tf.size(trainLabels), TFloat32.class)));
-            trainStep = tf.withControlDependencies(stepOps).withName("train_step").noOp();
+            // the next step draws new dropout masks; advance the counter only after this step's ops have read it
+            Op advance = tf.withControlDependencies(stepOps).assignAdd(stepCounter, tf.constant(1L));
+            trainStep = tf.withControlDependencies(List.of(advance)).withName("train_step").noOp();
             resetAccumulators = tf.withControlDependencies(List.of(
                     tf.assign(lossSum, tf.constant(0f)), tf.assign(correctSum, tf.constant(0f)),
                     tf.assign(exampleCount, tf.constant(0f)))).withName("reset_metrics").noOp();
 
             evalIndices = tf.withName("eval_indices").placeholder(TInt32.class);
             Operand<TInt32> evalLabels = tf.gather(evalSlot.labels(), evalIndices, tf.constant(0));
-            Operand<TFloat32> evalLogits = forward(tf.gather(evalSlot.features(), evalIndices, tf.constant(0)));
+            Operand<TFloat32> evalLogits = network.forward(tf.gather(evalSlot.features(), evalIndices,
+                    tf.constant(0)), Network.Mode.INFER, stepCounter).logits();
             evalLossSum = tf.sum(crossEntropy(evalLogits, evalLabels), tf.constant(0));
             evalPredictions = tf.math.argMax(evalLogits, tf.constant(1), TInt32.class);
 
             predictInput = tf.withName("predict_input").placeholder(TFloat32.class);
-            probabilities = tf.withName("probabilities").nn.softmax(forward(predictInput));
+            probabilities = tf.withName("probabilities").nn.softmax(
+                    network.forward(predictInput, Network.Mode.INFER, stepCounter).logits());
 
             ConfigProto.Builder sessionConfig = ConfigProto.newBuilder().setAllowSoftPlacement(true);
             if (config.deterministic()) {
@@ -162,108 +166,17 @@ public final class CompiledModel implements AutoCloseable {
         }
     }
 
-    private void createParameters() {
-        Map<String, Integer> counters = new LinkedHashMap<>();
-        List<Layer> layers = model.layers();
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            Shape in = model.inputShapeOf(i);
-            Shape out = model.outputShapeOf(i);
-            String prefix = layer.typeName().toLowerCase(Locale.ROOT) + "_" + counters.merge(layer.typeName(), 1, Integer::sum);
-            if (layer instanceof Dense d) {
-                Initializer init = initializerAfter(i);
-                double limit = init.limit(in.last(), d.units());
-                addParam(prefix + "/kernel", new long[] {in.last(), d.units()}, uniform(in.last() * d.units(), limit));
-                if (d.bias()) {
-                    addParam(prefix + "/bias", new long[] {d.units()}, new float[d.units()]);
-                }
-            }
-            Activation activation = layer instanceof ActivationLayer a ? a.function() : layer.activation().orElse(null);
-            if (activation instanceof PRelu p) {
-                int n = (int) p.paramCount(out);
-                float[] slopes = new float[n];
-                Arrays.fill(slopes, (float) p.init());
-                addParam(prefix + "/prelu_slope", new long[] {n}, slopes);
-            }
-        }
-    }
-
-    /** The initializer suited to the activation that follows layer {@code i}. */
-    private Initializer initializerAfter(int i) {
-        Layer layer = model.layers().get(i);
-        if (layer.activation().isPresent()) {
-            return layer.activation().get().preferredInitializer();
-        }
-        if (i + 1 < model.layers().size() && model.layers().get(i + 1) instanceof ActivationLayer a) {
-            return a.function().preferredInitializer();
-        }
-        return Initializer.GLOROT_UNIFORM;
-    }
-
-    private float[] uniform(int n, double limit) {
-        float[] values = new float[n];
-        for (int k = 0; k < n; k++) {
-            values[k] = (float) ((initRandom.nextDouble() * 2 - 1) * limit);
-        }
-        return values;
-    }
-
-    private void addParam(String name, long[] shape, float[] initial) {
-        Variable<TFloat32> v = named(name).variable(org.tensorflow.ndarray.Shape.of(shape), TFloat32.class);
-        Placeholder<TFloat32> in = named(name + "_in").placeholder(TFloat32.class,
-                Placeholder.shape(org.tensorflow.ndarray.Shape.of(shape)));
-        params.add(new Param(name, v, shape, in, tf.assign(v, in), initial));
-    }
-
-    /** Ops naming its next op by a slash-separated path such as {@code dense_1/kernel}. */
-    private Ops named(String path) {
-        String[] parts = path.split("/");
-        Ops scope = tf;
-        for (int i = 0; i < parts.length - 1; i++) {
-            scope = scope.withSubScope(parts[i]);
-        }
-        return scope.withName(parts[parts.length - 1]);
-    }
-
     private Variable<TFloat32> scalarState(String name, float initial) {
-        Variable<TFloat32> v = named(name).variable(org.tensorflow.ndarray.Shape.scalar(), TFloat32.class);
+        Variable<TFloat32> v = network.named(name).variable(org.tensorflow.ndarray.Shape.scalar(), TFloat32.class);
         stateInit.add(tf.assign(v, tf.constant(initial)));
         return v;
     }
 
-    private Variable<TFloat32> zerosLike(Param p, String slot) {
-        Variable<TFloat32> v = named(p.name() + "/" + slot).variable(org.tensorflow.ndarray.Shape.of(p.shape()),
+    private Variable<TFloat32> zerosLike(Parameter p, String slot) {
+        Variable<TFloat32> v = network.named(p.name() + "/" + slot).variable(org.tensorflow.ndarray.Shape.of(p.shape()),
                 TFloat32.class);
         stateInit.add(tf.assign(v, tf.zeros(tf.constant(p.shape()), TFloat32.class)));
         return v;
-    }
-
-    /** The forward pass from a batch of inputs to the logits (a final softmax is left to the loss). */
-    private Operand<TFloat32> forward(Operand<TFloat32> x) {
-        Operand<TFloat32> h = x;
-        int p = 0;
-        List<Layer> layers = model.layers();
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            boolean last = i == layers.size() - 1;
-            if (layer instanceof Flatten) {
-                h = tf.reshape(h, tf.constant(new int[] {-1, (int) model.outputShapeOf(i).elements()}));
-            } else if (layer instanceof Dense d) {
-                h = tf.linalg.matMul(h, params.get(p++).variable());
-                if (d.bias()) {
-                    h = tf.nn.biasAdd(h, params.get(p++).variable());
-                }
-            } else if (!(layer instanceof ActivationLayer)) {
-                throw new IllegalArgumentException("the TensorFlow backend cannot compile layer " + (i + 1) + " ("
-                        + layer.describe() + ") yet");
-            }
-            Activation activation = layer instanceof ActivationLayer a ? a.function() : layer.activation().orElse(null);
-            if (activation != null && !(last && activation instanceof Softmax)) {
-                Operand<TFloat32> slope = activation instanceof PRelu ? params.get(p++).variable() : null;
-                h = ActivationOps.apply(tf, activation, h, slope);
-            }
-        }
-        return h;
     }
 
     private Operand<TFloat32> crossEntropy(Operand<TFloat32> logits, Operand<TInt32> labels) {
@@ -313,7 +226,7 @@ public final class CompiledModel implements AutoCloseable {
         if (config.optimizer() instanceof Sgd sgd) {
             Operand<TFloat32> lr = tf.constant((float) sgd.learningRate());
             for (int i = 0; i < params.size(); i++) {
-                Param p = params.get(i);
+                Parameter p = params.get(i);
                 if (sgd.momentum() == 0) {
                     updates.add(tf.train.applyGradientDescent(p.variable(), lr, gradient(i)));
                 } else {
@@ -330,7 +243,7 @@ public final class CompiledModel implements AutoCloseable {
             Operand<TFloat32> epsilon = tf.constant((float) adam.epsilon());
             List<Op> applies = new ArrayList<>();
             for (int i = 0; i < params.size(); i++) {
-                Param p = params.get(i);
+                Parameter p = params.get(i);
                 applies.add(tf.train.applyAdam(p.variable(), zerosLike(p, "adam_m"), zerosLike(p, "adam_v"),
                         beta1Power, beta2Power, lr, beta1, beta2, epsilon, gradient(i)));
             }
@@ -345,7 +258,7 @@ public final class CompiledModel implements AutoCloseable {
 
     private void initialise() {
         Map<String, float[]> initial = new LinkedHashMap<>();
-        for (Param p : params) {
+        for (Parameter p : network.parameters()) {
             initial.put(p.name(), p.initial());
         }
         setWeights(initial);
@@ -535,22 +448,37 @@ public final class CompiledModel implements AutoCloseable {
 
     /** A copy of every trainable tensor, by name (e.g. {@code dense_1/kernel}), row-major. */
     public Map<String, float[]> weights() {
+        return fetch(params);
+    }
+
+    /**
+     * A copy of every non-trainable tensor (batch norm's {@code moving_mean} and {@code moving_variance}), by
+     * name; empty for models without batch norm.
+     */
+    public Map<String, float[]> buffers() {
+        return buffers.isEmpty() ? Map.of() : fetch(buffers);
+    }
+
+    private Map<String, float[]> fetch(List<Parameter> tensors) {
         Session.Runner runner = session.runner();
-        params.forEach(p -> runner.fetch(p.variable()));
+        tensors.forEach(p -> runner.fetch(p.variable()));
         try (Result r = runner.run()) {
-            return byParam(r);
+            return copyOut(r, tensors);
         }
     }
 
-    /** Sets the named trainable tensors; names must be among {@link #weights()}'s keys, sizes must match. */
+    /**
+     * Sets the named tensors; names must be among the keys of {@link #weights()} or {@link #buffers()}, sizes must
+     * match.
+     */
     public void setWeights(Map<String, float[]> values) {
         List<TFloat32> tensors = new ArrayList<>();
         try {
             Session.Runner runner = session.runner();
             for (Map.Entry<String, float[]> e : values.entrySet()) {
-                Param p = params.stream().filter(q -> q.name().equals(e.getKey())).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("no parameter named '" + e.getKey()
-                                + "'; the model has " + params.stream().map(Param::name).toList()));
+                Parameter p = network.parameters().stream().filter(q -> q.name().equals(e.getKey())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no parameter or buffer named '" + e.getKey()
+                                + "'; the model has " + network.parameters().stream().map(Parameter::name).toList()));
                 if (e.getValue().length != p.size()) {
                     throw new IllegalArgumentException("parameter " + p.name() + " has " + p.size() + " values, got "
                             + e.getValue().length);
@@ -570,27 +498,44 @@ public final class CompiledModel implements AutoCloseable {
 
     /**
      * The gradient of the mean training loss over all of {@code batch} with respect to every trainable tensor,
-     * from the same graph the training step uses, without updating anything.
+     * from the same graph the training step uses (training mode: the current step's dropout masks, batch
+     * statistics), without updating anything.
      */
     public Map<String, float[]> gradients(Dataset batch) {
         checkDataset(batch, "gradient batch");
+        Session.Runner runner = session.runner();
+        gradients.forEach(runner::fetch);
+        try (TInt32 indices = residentTrainBatch(batch); Result r = runner.feed(trainIndices, indices).run()) {
+            return copyOut(r, params);
+        }
+    }
+
+    /**
+     * The mean loss over all of {@code batch} in training mode (the current step's dropout masks, batch
+     * statistics), without updating anything: the function whose derivatives {@link #gradients} returns.
+     */
+    public double trainingLoss(Dataset batch) {
+        checkDataset(batch, "loss batch");
+        try (TInt32 indices = residentTrainBatch(batch);
+                Result r = session.runner().feed(trainIndices, indices).fetch(trainLoss).run()) {
+            return ((TFloat32) r.get(0)).getFloat();
+        }
+    }
+
+    private TInt32 residentTrainBatch(Dataset batch) {
         trainSlot.upload(session, batch);
         int[] idx = new int[batch.size()];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        Session.Runner runner = session.runner();
-        gradients.forEach(runner::fetch);
-        try (TInt32 indices = TInt32.vectorOf(idx); Result r = runner.feed(trainIndices, indices).run()) {
-            return byParam(r);
-        }
+        return TInt32.vectorOf(idx);
     }
 
-    /** The result's first outputs, one per parameter in order, copied out by parameter name. */
-    private Map<String, float[]> byParam(Result r) {
+    /** The result's outputs, one per tensor in order, copied out by name. */
+    private static Map<String, float[]> copyOut(Result r, List<Parameter> tensors) {
         Map<String, float[]> out = new LinkedHashMap<>();
-        for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
+        for (int i = 0; i < tensors.size(); i++) {
+            Parameter p = tensors.get(i);
             float[] values = new float[p.size()];
             ((TFloat32) r.get(i)).copyTo(DataBuffers.of(values, false, false));
             out.put(p.name(), values);
