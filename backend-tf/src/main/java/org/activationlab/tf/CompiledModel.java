@@ -18,6 +18,7 @@ import org.activationlab.dsl.layers.Layer;
 import org.activationlab.tf.callbacks.Callback;
 import org.activationlab.tf.metrics.ConfusionMatrix;
 import org.activationlab.tf.metrics.Evaluation;
+import org.activationlab.tf.metrics.InferenceTiming;
 import org.activationlab.tf.optimizers.Adam;
 import org.activationlab.tf.optimizers.Sgd;
 import org.activationlab.tf.training.EpochStats;
@@ -290,10 +291,7 @@ public final class CompiledModel implements AutoCloseable {
         }
         trainSlot.upload(session, train);
         SplittableRandom shuffle = new SplittableRandom(options.shuffleSeed());
-        int[] order = new int[train.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        int[] order = range(0, train.size());
         int steps = (train.size() + options.batchSize() - 1) / options.batchSize();
         List<EpochStats> epochs = new ArrayList<>();
         String[] stopReason = {null};
@@ -394,11 +392,7 @@ public final class CompiledModel implements AutoCloseable {
         double lossTotal = 0;
         for (int from = 0; from < data.size(); from += batchSize) {
             int to = Math.min(from + batchSize, data.size());
-            int[] idx = new int[to - from];
-            for (int k = 0; k < idx.length; k++) {
-                idx[k] = from + k;
-            }
-            try (TInt32 indices = TInt32.vectorOf(idx);
+            try (TInt32 indices = TInt32.vectorOf(range(from, to));
                     Result r = session.runner().feed(evalIndices, indices).fetch(evalLossSum).fetch(evalPredictions)
                             .run()) {
                 lossTotal += ((TFloat32) r.get(0)).getFloat();
@@ -407,6 +401,53 @@ public final class CompiledModel implements AutoCloseable {
         }
         ConfusionMatrix confusion = ConfusionMatrix.of(numClasses, data.labels(), predicted);
         return new Evaluation(data.size(), lossTotal / data.size(), confusion, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Times inference on {@code data}: the whole set in batches of {@code batchSize} from graph-resident data, then
+     * {@code repeats} single-sample predictions fed from Java (cycling through the set) after as many untimed ones.
+     */
+    public InferenceTiming timeInference(Dataset data, int batchSize, int repeats) {
+        checkDataset(data, "inference set");
+        if (batchSize <= 0 || repeats <= 0) {
+            throw new IllegalArgumentException("inference batch size and repeats must be > 0, got " + batchSize
+                    + " and " + repeats);
+        }
+        evalSlot.upload(session, data);
+        int n = data.size();
+        predictBatch(0, Math.min(batchSize, n));
+        long start = System.nanoTime();
+        for (int from = 0; from < n; from += batchSize) {
+            predictBatch(from, Math.min(from + batchSize, n));
+        }
+        double batchedMillis = (System.nanoTime() - start) / 1e6 / n;
+        int sampleSize = (int) model.inputShape().elements();
+        float[] features = data.features();
+        double[] latencies = new double[repeats];
+        for (int r = -repeats; r < repeats; r++) {
+            int i = Math.floorMod(r, n);
+            float[] one = Arrays.copyOfRange(features, i * sampleSize, (i + 1) * sampleSize);
+            long t = System.nanoTime();
+            predictProbabilities(one, 1);
+            if (r >= 0) {
+                latencies[r] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        Arrays.sort(latencies);
+        return new InferenceTiming(n, batchSize, batchedMillis, repeats, percentile(latencies, 0.5),
+                percentile(latencies, 0.9));
+    }
+
+    /** The nearest-rank percentile of sorted values. */
+    private static double percentile(double[] sorted, double q) {
+        return sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private void predictBatch(int from, int to) {
+        try (TInt32 indices = TInt32.vectorOf(range(from, to));
+                Result r = session.runner().feed(evalIndices, indices).fetch(evalPredictions).run()) {
+            // the predictions are computed; timing needs nothing from them
+        }
     }
 
     /**
@@ -524,11 +565,15 @@ public final class CompiledModel implements AutoCloseable {
 
     private TInt32 residentTrainBatch(Dataset batch) {
         trainSlot.upload(session, batch);
-        int[] idx = new int[batch.size()];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
+        return TInt32.vectorOf(range(0, batch.size()));
+    }
+
+    private static int[] range(int from, int to) {
+        int[] idx = new int[to - from];
+        for (int k = 0; k < idx.length; k++) {
+            idx[k] = from + k;
         }
-        return TInt32.vectorOf(idx);
+        return idx;
     }
 
     /** The result's outputs, one per tensor in order, copied out by name. */

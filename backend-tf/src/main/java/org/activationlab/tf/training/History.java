@@ -24,6 +24,14 @@ public record History(List<EpochStats> epochs, String stopReason, int divergedEp
         return epochs.stream().mapToDouble(EpochStats::trainSeconds).sum();
     }
 
+    /**
+     * The first epoch whose evaluation accuracy (the set passed as {@code validation} to {@code fit}) reaches
+     * {@code threshold}, and the training time until then.
+     */
+    public TimeToAccuracy timeToAccuracy(double threshold) {
+        return TimeToAccuracy.of(epochs, threshold);
+    }
+
     public EpochStats last() {
         if (epochs.isEmpty()) {
             throw new IllegalStateException("no epoch completed");

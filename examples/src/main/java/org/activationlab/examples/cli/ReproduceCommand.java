@@ -2,15 +2,20 @@ package org.activationlab.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.activationlab.data.MnistData;
 import org.activationlab.data.Mnist;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
+import org.activationlab.examples.experiments.MnistCnnExperiment;
 import org.activationlab.examples.experiments.MnistMlpExperiment;
+import org.activationlab.examples.records.DawnBenchMetrics;
 import org.activationlab.examples.records.RunRecord;
 import org.activationlab.examples.records.RunRecords;
 import picocli.CommandLine.Command;
@@ -29,15 +34,26 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "EXPERIMENT", description = "The experiment: mnist-mlp.")
+    @Parameters(paramLabel = "EXPERIMENT", description = "The experiment: mnist-mlp or mnist-cnn.")
     String experiment;
 
-    @Option(names = "--activations", paramLabel = "LIST", defaultValue = "relu,leaky_relu:0.01,sigmoid",
-            description = "Comma-separated activations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activations", paramLabel = "LIST",
+            description = "Comma-separated activations (default: the paper's; mnist-mlp relu,leaky_relu:0.01,sigmoid;"
+                    + " mnist-cnn relu,tanh,selu,prelu,elu,leaky_relu:0.01).")
     String activations;
 
-    @Option(names = "--epochs", defaultValue = "100", description = "Epochs per run (paper: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs per run (default: the paper's; mnist-mlp 100,"
+            + " mnist-cnn 10).")
+    Integer epochs;
+
+    @Option(names = "--threshold", paramLabel = "ACC", defaultValue = "0.98",
+            description = "mnist-cnn: test accuracy whose first epoch and training time are recorded (default:"
+                    + " ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--resume", description = "Keep existing records of the same experiment, activation, seed, epochs"
+            + " and training limit instead of re-running them (to continue an interrupted study).")
+    boolean resume;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of initialisation and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -65,33 +81,55 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!MnistMlpExperiment.NAME.equals(experiment)) {
+        if (!List.of(MnistMlpExperiment.NAME, MnistCnnExperiment.NAME).contains(experiment)) {
             throw new IllegalArgumentException("unknown experiment '" + experiment + "'; available: "
-                    + MnistMlpExperiment.NAME);
+                    + MnistMlpExperiment.NAME + ", " + MnistCnnExperiment.NAME);
+        }
+        boolean cnn = MnistCnnExperiment.NAME.equals(experiment);
+        if (epochs == null) {
+            epochs = cnn ? MnistCnnExperiment.EPOCHS : MnistMlpExperiment.EPOCHS;
         }
         if (epochs <= 0) {
             throw new IllegalArgumentException("--epochs must be > 0, got " + epochs);
         }
-        List<Activation> list = Activations.parseList(activations);
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("--threshold must be an accuracy in (0, 1], got " + threshold
+                    + "; write 98% as 0.98");
+        }
+        if (trainLimit < 0) {
+            throw new IllegalArgumentException("--train-limit must be >= 0 (0 = all), got " + trainLimit);
+        }
+        List<Activation> list = activations == null
+                ? (cnn ? MnistCnnExperiment.PAPER_ACTIVATIONS : MnistMlpExperiment.PAPER_ACTIVATIONS)
+                : Activations.parseList(activations);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         var resolver = data.resolver();
         err.println("activation-lab: datasets from " + resolver.describe());
         MnistData mnist = Mnist.load(resolver);
-        MnistMlpExperiment.PaperData split = MnistMlpExperiment.split(mnist);
+        MnistMlpExperiment.PaperData split = cnn ? null : MnistMlpExperiment.split(mnist);
         boolean progress = !noProgress && System.console() != null;
+        Consumer<String> log = line -> {
+            err.println(line);
+            err.flush();
+        };
         long start = System.nanoTime();
         for (Activation activation : list) {
-            RunRecord record = MnistMlpExperiment.run(split, activation, seed, epochs, trainLimit, deterministic,
-                    progress, commandLine(), line -> {
-                        err.println(line);
-                        err.flush();
-                    });
             Path file = RunRecords.pathFor(out, experiment, activation, seed);
+            if (resume && Files.exists(file)) {
+                RunRecord existing = RunRecords.read(file);
+                if (existing.protocol().epochs() == epochs && existing.protocol().trainLimit() == trainLimit) {
+                    outWriter.println(activation.displayName() + ": kept existing record " + file + " (--resume)");
+                    continue;
+                }
+            }
+            RunRecord record = cnn
+                    ? MnistCnnExperiment.run(mnist, activation, seed, epochs, threshold, trainLimit, deterministic,
+                            progress, commandLine(list), log)
+                    : MnistMlpExperiment.run(split, activation, seed, epochs, trainLimit, deterministic, progress,
+                            commandLine(list), log);
             RunRecords.write(file, record);
-            outWriter.printf(Locale.ROOT, "%s: valid acc %.4f, test acc %.4f, macro F1 %.4f, %.1f s training -> %s%n",
-                    activation.displayName(), record.validation().accuracy(), record.test().accuracy(),
-                    record.test().f1(), record.trainingSeconds(), file);
+            outWriter.println(summary(activation, record) + " -> " + file);
             outWriter.flush();
         }
         outWriter.printf(Locale.ROOT, "all %d runs took %.1f s (wall)%n", list.size(), (System.nanoTime() - start) / 1e9);
@@ -100,11 +138,31 @@ public final class ReproduceCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static String summary(Activation activation, RunRecord r) {
+        String status = r.diverged() ? " (diverged at epoch " + r.divergedEpoch() + ")" : "";
+        if (r.dawnbench() == null) {
+            return String.format(Locale.ROOT, "%s%s: valid acc %.4f, test acc %.4f, macro F1 %.4f, %.1f s training",
+                    activation.displayName(), status, r.validation().accuracy(), r.test().accuracy(), r.test().f1(),
+                    r.trainingSeconds());
+        }
+        DawnBenchMetrics d = r.dawnbench();
+        String reached = d.reached()
+                ? String.format(Locale.ROOT, "at epoch %d after %.1f s", d.thresholdEpoch(), d.trainSecondsToThreshold())
+                : "not reached";
+        return String.format(Locale.ROOT, "%s%s: test error %.2f%%, %.1f s training, test accuracy %s %s, inference"
+                + " %.4f ms/sample batched, %.3f ms single", activation.displayName(), status, 100 * d.errorRate(),
+                r.trainingSeconds(), java.math.BigDecimal.valueOf(d.threshold()).stripTrailingZeros().toPlainString(),
+                reached, d.batchedMillisPerSample(), d.singleSampleMedianMillis());
+    }
+
     /** The command as a user would retype it, for the docs. */
-    private String commandLine() {
+    private String commandLine(List<Activation> list) {
         StringBuilder s = new StringBuilder("bin/activation-lab reproduce ").append(experiment)
-                .append(" --activations ").append(activations).append(" --epochs ").append(epochs)
-                .append(" --seed ").append(seed);
+                .append(" --activations ").append(list.stream().map(Activation::spec).collect(Collectors.joining(",")))
+                .append(" --epochs ").append(epochs).append(" --seed ").append(seed);
+        if (MnistCnnExperiment.NAME.equals(experiment)) {
+            s.append(" --threshold ").append(threshold);
+        }
         if (trainLimit > 0) {
             s.append(" --train-limit ").append(trainLimit);
         }

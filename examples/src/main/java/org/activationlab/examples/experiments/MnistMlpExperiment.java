@@ -89,10 +89,10 @@ public final class MnistMlpExperiment {
             Protocol protocol = new Protocol(model.toString(), model.trainableParameters(),
                     config.optimizer().describe(), BATCH_SIZE, epochs, splitDescription(data), trainLimit,
                     deterministic, train.source(), initializerDescription(activation));
-            return new RunRecord(1, NAME, ActivationInfo.of(activation), seed, protocol,
+            return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,
                     history.diverged() ? "diverged" : "finished", history.divergedEpoch(),
                     history.epochs().stream().map(EpochRecord::of).toList(), SplitMetrics.of(valid),
-                    SplitMetrics.of(test), history.trainSeconds(), EnvironmentInfo.capture(TensorFlow.version()),
+                    SplitMetrics.of(test), history.trainSeconds(), null, EnvironmentInfo.capture(TensorFlow.version()),
                     command);
         }
     }

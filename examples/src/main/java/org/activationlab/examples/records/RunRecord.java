@@ -18,15 +18,20 @@ import java.util.Objects;
  * @param validation final metrics on the validation split, or {@code null} if the run was not evaluated
  * @param test final metrics on the test split, or {@code null} if the run was not evaluated
  * @param trainingSeconds wall time of the run's training
+ * @param dawnbench time-to-accuracy and inference timings, or {@code null} for experiments that do not measure them
  * @param environment the machine and software
  * @param command the command line that produced the run
  */
 public record RunRecord(int schemaVersion, String experiment, ActivationInfo activation, long seed,
         Protocol protocol, String status, int divergedEpoch, List<EpochRecord> history, SplitMetrics validation,
-        SplitMetrics test, double trainingSeconds, EnvironmentInfo environment, String command) {
+        SplitMetrics test, double trainingSeconds, DawnBenchMetrics dawnbench, EnvironmentInfo environment,
+        String command) {
 
-    /** The record format this build writes and reads. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The record format this build writes. Version 2 added {@code dawnbench}; version 1 records are read as
+     * version 2 without it.
+     */
+    public static final int SCHEMA_VERSION = 2;
     /** Status of a run that completed its epochs. */
     public static final String FINISHED = "finished";
     /** Status of a run whose training loss became NaN or infinite. */

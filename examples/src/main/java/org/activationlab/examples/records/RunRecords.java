@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,6 +87,11 @@ public final class RunRecords {
             }
             // checked before binding so that a newer file fails on its version, not on an unknown field
             JsonNode version = tree.get("schema_version");
+            if (version != null && version.canConvertToInt() && version.asInt() == 1) {
+                // version 1 predates the DAWNBench measurements; otherwise identical
+                ((ObjectNode) tree).put("schema_version", RunRecord.SCHEMA_VERSION).putNull("dawnbench");
+                version = tree.get("schema_version");
+            }
             if (version == null || !version.canConvertToInt() || version.asInt() != RunRecord.SCHEMA_VERSION) {
                 throw new UncheckedIOException(new IOException("run record " + origin + " has schema_version "
                         + version + " but this build reads version " + RunRecord.SCHEMA_VERSION

@@ -17,7 +17,7 @@ public final class RunRecordFixtures {
                 RunRecord.FINISHED, 0, history(epochs, valLoss, valAccuracy),
                 new SplitMetrics(7000, valLoss, valAccuracy, valAccuracy, valAccuracy, valAccuracy, matrix()),
                 new SplitMetrics(14000, 0.1, testAccuracy, testPrecision, testRecall, testF1, matrix()),
-                12.5 * epochs, environment(), "bin/activation-lab mnist-mlp --seed " + seed);
+                12.5 * epochs, null, environment(), "bin/activation-lab mnist-mlp --seed " + seed);
     }
 
     /** A run whose loss became NaN at {@code epoch}, so its history stops there and it has no metrics. */
@@ -25,7 +25,7 @@ public final class RunRecordFixtures {
         List<EpochRecord> history = new ArrayList<>(history(epoch - 1, 0.5, 0.5));
         history.add(new EpochRecord(epoch, Double.NaN, 0.1, Double.NaN, 0.098, 1.0, 0.25));
         return new RunRecord(RunRecord.SCHEMA_VERSION, "mnist-mlp", ActivationInfo.of(a), seed, protocol(a, epochs),
-                RunRecord.DIVERGED, epoch, history, null, null, 1.25 * epoch, environment(),
+                RunRecord.DIVERGED, epoch, history, null, null, 1.25 * epoch, null, environment(),
                 "bin/activation-lab mnist-mlp --seed " + seed);
     }
 

@@ -2,6 +2,7 @@ package org.activationlab.examples.records;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,8 +28,10 @@ class RunRecordsTest {
         history.add(new EpochRecord(5, Double.POSITIVE_INFINITY, 0.1, Double.NEGATIVE_INFINITY, 0.1, 1, 0.5));
         SplitMetrics nanMetrics = new SplitMetrics(14000, Double.NaN, 0.098, 0.0098, 0.1, 0.0178,
                 new long[][] {{0, 3}, {0, 4}});
-        RunRecord r = new RunRecord(1, "mnist-mlp", diverged.activation(), 3, diverged.protocol(), "diverged", 4,
-                history, nanMetrics, nanMetrics, 5.0, diverged.environment(), diverged.command());
+        RunRecord r = new RunRecord(RunRecord.SCHEMA_VERSION, "mnist-mlp", diverged.activation(), 3,
+                diverged.protocol(), "diverged", 4, history, nanMetrics, nanMetrics, 5.0,
+                new DawnBenchMetrics("test", 0.98, 0, Double.NaN, 5.0, 6.0, 1000, 0.02, 100, 0.4, 0.5, 0.902),
+                diverged.environment(), diverged.command());
 
         String json = RunRecords.toJson(r);
         RunRecord back = RunRecords.fromJson(json, "test");
@@ -51,7 +54,8 @@ class RunRecordsTest {
         List<String> topLevel = json.lines().filter(l -> l.startsWith("  \""))
                 .map(l -> l.substring(3, l.indexOf("\" :"))).toList();
         assertEquals(List.of("schema_version", "experiment", "activation", "seed", "protocol", "status",
-                "diverged_epoch", "history", "validation", "test", "training_seconds", "environment", "command"),
+                "diverged_epoch", "history", "validation", "test", "training_seconds", "dawnbench", "environment",
+                "command"),
                 topLevel);
         assertTrue(json.indexOf("\"init\"") < json.indexOf("\"per_channel\""), json);
         assertTrue(json.contains("\"confusion_matrix\""), json);
@@ -128,7 +132,7 @@ class RunRecordsTest {
     void readRejectsANewerSchemaAndAnInvalidStatusNamingTheFile() throws IOException {
         RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
         Path newer = results.resolve("newer.json");
-        Files.writeString(newer, RunRecords.toJson(r).replace("\"schema_version\" : 1", "\"schema_version\" : 2")
+        Files.writeString(newer, RunRecords.toJson(r).replace("\"schema_version\" : 2", "\"schema_version\" : 3")
                 .replace("\"command\"", "\"future_field\" : 1,\n  \"command\""));
         Path badStatus = results.resolve("bad.json");
         Files.writeString(badStatus, RunRecords.toJson(r).replace("\"finished\"", "\"done\""));
@@ -136,10 +140,23 @@ class RunRecordsTest {
         UncheckedIOException e1 = assertThrows(UncheckedIOException.class, () -> RunRecords.read(newer));
         UncheckedIOException e2 = assertThrows(UncheckedIOException.class, () -> RunRecords.read(badStatus));
 
-        assertTrue(e1.getMessage().contains(newer.toString()) && e1.getMessage().contains("schema_version 2"),
+        assertTrue(e1.getMessage().contains(newer.toString()) && e1.getMessage().contains("schema_version 3"),
                 e1.getMessage());
         assertTrue(e2.getMessage().contains(badStatus.toString()) && e2.getMessage().contains("\"done\""),
                 e2.getMessage());
+    }
+
+    @Test
+    void readsAVersionOneRecordAsVersionTwoWithoutDawnBenchMetrics() throws IOException {
+        RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
+        String v1 = RunRecords.toJson(r).replace("\"schema_version\" : 2", "\"schema_version\" : 1")
+                .replace("  \"dawnbench\" : null,\n", "");
+        assertFalse(v1.contains("dawnbench"), v1);
+
+        RunRecord back = RunRecords.fromJson(v1, "v1.json");
+
+        assertEquals(r, back);
+        assertEquals(RunRecord.SCHEMA_VERSION, back.schemaVersion());
     }
 
     @Test
