@@ -16,15 +16,20 @@ import org.activationlab.data.Dataset;
 import org.activationlab.data.Mnist;
 import org.activationlab.data.MnistData;
 import org.activationlab.dsl.Sequential;
+import org.activationlab.dsl.activations.Activations;
+import org.activationlab.dsl.models.PaperModels;
 import org.activationlab.examples.bench.BenchVariant;
 import org.activationlab.examples.bench.BenchmarkReport;
 import org.activationlab.examples.bench.DslVariant;
 import org.activationlab.examples.bench.InterleavedBenchmark;
+import org.activationlab.examples.bench.RawTfCnn;
+import org.activationlab.examples.bench.RawTfCnnVariant;
 import org.activationlab.examples.bench.RawTfMlp;
 import org.activationlab.examples.bench.RawTfMlpVariant;
 import org.activationlab.examples.bench.SystemInfo;
 import org.activationlab.examples.bench.Timings;
 import org.activationlab.tf.TrainingConfig;
+import org.activationlab.tf.optimizers.Adam;
 import org.activationlab.tf.optimizers.Sgd;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +40,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Times training epochs of a paper model compiled by the DSL against the same model written by hand on raw
- * TensorFlow Java, in one process. Each model is a case of {@link #benchmark}; a new model (e.g. the CNN, once the
- * DSL has convolutions) is a new case there plus its name in {@link #AVAILABLE}.
+ * TensorFlow Java, in one process: the MNIST MLP against {@link RawTfMlp} and the MNIST CNN against
+ * {@link RawTfCnn}. Each model is a case of {@link #benchmark}; a new model is a new case there plus its name in
+ * {@link #MODELS}.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = {"Time training epochs of a paper model compiled by the DSL (default and deterministic mode)"
@@ -49,17 +55,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     /** Models the benchmark knows, in the order {@code --model all} runs them. */
     static final List<String> MODELS = List.of("mlp", "cnn");
-    /** Models that can be benchmarked today. */
-    static final List<String> AVAILABLE = List.of("mlp");
 
     private static final long SEED = 1;
     private static final int MLP_BATCH_SIZE = RawTfMlp.BATCH_SIZE;
+    private static final int CNN_BATCH_SIZE = RawTfCnn.BATCH_SIZE;
+    private static final String BASELINE = "raw TF Java (hand-written)";
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "mlp",
-            description = "mlp, cnn or all (default: ${DEFAULT-VALUE}); the cnn benchmark is not yet available.")
+            description = "mlp, cnn or all (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "3",
@@ -81,10 +87,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         if (trainLimit < 0) {
             throw new ParameterException(spec.commandLine(), "--train-limit must be >= 0 (0 = all), got " + trainLimit);
-        }
-        if (models.stream().noneMatch(AVAILABLE::contains)) {
-            throw new IllegalArgumentException("the " + String.join(", ", models) + " benchmark is not yet available"
-                    + " (the DSL has no convolution layers yet); use --model mlp");
         }
         MnistData mnist = Mnist.load(data.resolver());
         Dataset train = trainLimit == 0 ? mnist.train() : mnist.train().take(trainLimit);
@@ -115,7 +117,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private void benchmark(String name, Dataset train, Dataset test, PrintWriter out, PrintWriter err) {
         switch (name) {
             case "mlp" -> benchmarkMlp(train, test, out, err);
-            default -> out.println("benchmark " + name + ": not yet available (the DSL has no convolution layers yet)");
+            case "cnn" -> benchmarkCnn(train, test, out, err);
+            default -> throw new IllegalStateException("model '" + name + "' is in MODELS but has no benchmark case");
         }
     }
 
@@ -124,16 +127,37 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Sequential mlp = Sequential.of(input(28, 28, 1), flatten(), dense(128).relu(), dense(64).relu(),
                 dense(10).softmax());
         TrainingConfig config = TrainingConfig.of(Sgd.of(0.01), SEED);
-        String baseline = "raw TF Java (hand-written)";
         List<BenchVariant> variants = new ArrayList<>();
         try {
             variants.add(new DslVariant("DSL compiled", mlp, config, train, MLP_BATCH_SIZE));
             variants.add(new DslVariant("DSL deterministic", mlp, config.withDeterministic(true), train,
                     MLP_BATCH_SIZE));
-            variants.add(new RawTfMlpVariant(baseline, SEED, train));
+            variants.add(new RawTfMlpVariant(BASELINE, SEED, train));
             String title = String.format(Locale.ROOT, "benchmark mlp: MNIST MLP 784-128-64-10 (ReLU, softmax"
                     + " cross-entropy), SGD lr 0.01, batch %d, %d training images", MLP_BATCH_SIZE, train.size());
-            run(title, variants, baseline, test, out, err);
+            run(title, variants, BASELINE, test, out, err);
+        } finally {
+            variants.forEach(BenchVariant::close);
+        }
+    }
+
+    /**
+     * The paper CNN ({@link PaperModels#mnistCnn} with ReLU): DSL-compiled, DSL-compiled deterministic, and the
+     * hand-written {@link RawTfCnn} baseline.
+     */
+    private void benchmarkCnn(Dataset train, Dataset test, PrintWriter out, PrintWriter err) {
+        Sequential cnn = PaperModels.mnistCnn(Activations.relu());
+        TrainingConfig config = TrainingConfig.of(Adam.defaults(), SEED);
+        List<BenchVariant> variants = new ArrayList<>();
+        try {
+            variants.add(new DslVariant("DSL compiled", cnn, config, train, CNN_BATCH_SIZE));
+            variants.add(new DslVariant("DSL deterministic", cnn, config.withDeterministic(true), train,
+                    CNN_BATCH_SIZE));
+            variants.add(new RawTfCnnVariant(BASELINE, SEED, train));
+            String title = String.format(Locale.ROOT, "benchmark cnn: MNIST CNN conv5x5(10)-pool-conv5x5(20)-"
+                    + "spatial dropout-pool-dense 50-dropout-10 (ReLU, softmax cross-entropy), Adam lr 1e-3, batch %d,"
+                    + " %d training images", CNN_BATCH_SIZE, train.size());
+            run(title, variants, BASELINE, test, out, err);
         } finally {
             variants.forEach(BenchVariant::close);
         }
