@@ -1,13 +1,15 @@
 package org.activationlab.examples.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.activationlab.examples.experiments.MnistCnnExperiment;
 import org.activationlab.examples.experiments.MnistMlpExperiment;
+import org.activationlab.examples.records.AtomicFiles;
 import org.activationlab.examples.records.RunRecord;
 import org.activationlab.examples.records.RunRecords;
+import org.activationlab.examples.report.MnistCnnReport;
 import org.activationlab.examples.report.MnistMlpReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,11 +34,17 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(results.resolve(MnistMlpExperiment.NAME))) {
-            throw new IllegalArgumentException("no records in " + results.resolve(MnistMlpExperiment.NAME)
-                    + "; run `bin/activation-lab reproduce mnist-mlp` first or pass --results DIR");
+        int generated = 0;
+        for (String experiment : List.of(MnistMlpExperiment.NAME, MnistCnnExperiment.NAME)) {
+            if (!RunRecords.readAll(results, experiment).isEmpty()) {
+                spec.commandLine().getOut().println("regenerated " + generate(results, docs, experiment));
+                generated++;
+            }
         }
-        spec.commandLine().getOut().println("regenerated " + generate(results, docs, MnistMlpExperiment.NAME));
+        if (generated == 0) {
+            throw new IllegalArgumentException("no run records in " + results + "; run `bin/activation-lab"
+                    + " reproduce mnist-mlp` (or mnist-cnn) first, or pass --results DIR");
+        }
         return 0;
     }
 
@@ -47,7 +55,10 @@ public final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no records for " + experiment + " in " + results);
         }
         Path page = docs.resolve(experiment + ".md");
-        MnistMlpReport.writeAtomically(page, MnistMlpReport.render(records, records.get(0).command()));
+        String command = records.get(0).command();
+        String text = MnistCnnExperiment.NAME.equals(experiment) ? MnistCnnReport.render(records, command)
+                : MnistMlpReport.render(records, command);
+        AtomicFiles.writeString(page, text);
         return page;
     }
 }

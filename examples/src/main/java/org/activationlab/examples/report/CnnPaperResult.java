@@ -1,0 +1,17 @@
+package org.activationlab.examples.report;
+
+import org.activationlab.dsl.activations.Activation;
+
+/**
+ * One row of the CNN paper's Table 3 (MNIST, 10 epochs, GTX 1060), from a single run.
+ *
+ * @param activation the activation with the hyperparameters the paper's PyTorch code used
+ * @param totalTrainSeconds total training time
+ * @param inferenceMillisPerSample inference time per sample
+ * @param thresholdEpoch first epoch whose test accuracy reached 98%, 0 for the paper's "N/A"
+ * @param secondsToThreshold training time until then, NaN for "N/A"
+ * @param errorRate final test error rate
+ */
+public record CnnPaperResult(Activation activation, double totalTrainSeconds, double inferenceMillisPerSample,
+        int thresholdEpoch, double secondsToThreshold, double errorRate) {
+}
