@@ -32,9 +32,39 @@ class CommandLineTest {
     @Test
     void unknownModelAndBadActivationAreRejectedWithTheirName() {
         assertEquals(2, run("summary", "mnist-foo"));
-        assertTrue(err.toString().contains("unknown model 'mnist-foo'; available: mnist-mlp"), err.toString());
+        assertTrue(err.toString().contains("unknown model 'mnist-foo'; available: mnist-mlp, mnist-cnn, cifar10-vgg11"), err.toString());
         assertEquals(2, run("summary", "mnist-mlp", "--activation", "relux"));
         assertTrue(err.toString().contains("unknown activation 'relux'"), err.toString());
+    }
+
+    @Test
+    void summaryOfTheCnnPaperModelsPrintsTheirTables() {
+        assertEquals(0, run("summary", "mnist-cnn"));
+        String cnn = out.toString();
+        assertTrue(cnn.contains("Total params: 21,840"), cnn);
+        assertTrue(cnn.contains("Conv2d-1"), cnn);
+        assertTrue(cnn.contains("[-1, 24, 24, 10]"), cnn);
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("summary", "mnist-cnn", "--activation", "prelu"));
+        assertTrue(out.toString().contains("Total params: 21,843"), out.toString());
+        assertTrue(out.toString().contains("PReLU slopes: 3 learnable"), out.toString());
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("summary", "cifar10-vgg11"));
+        String vgg = out.toString();
+        assertTrue(vgg.contains("Total params: 9,231,114"), vgg);
+        assertTrue(vgg.contains("prints 9,231,144"), vgg);
+    }
+
+    @Test
+    void reproduceRejectsAnUnknownExperimentAndABadThreshold() {
+        assertEquals(2, run("reproduce", "mnist-rnn"));
+        assertTrue(err.toString().contains("unknown experiment 'mnist-rnn'; available: mnist-mlp, mnist-cnn"),
+                err.toString());
+        assertEquals(2, run("reproduce", "mnist-cnn", "--threshold", "98"));
+        assertTrue(err.toString().contains("--threshold must be an accuracy in (0, 1], got 98.0; write 98% as 0.98"),
+                err.toString());
     }
 
     @Test

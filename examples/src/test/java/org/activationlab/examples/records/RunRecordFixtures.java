@@ -29,6 +29,24 @@ public final class RunRecordFixtures {
                 "bin/activation-lab mnist-mlp --seed " + seed);
     }
 
+    /**
+     * A finished mnist-cnn run: test accuracy after epoch e is {@code 0.95 + 0.005 * e} (so 0.98 is first reached
+     * at epoch 6), each epoch trains for {@code epochSeconds}, and the final test error is {@code errorRate}.
+     */
+    public static RunRecord cnnFinished(Activation a, long seed, int epochs, double epochSeconds, double errorRate) {
+        List<EpochRecord> history = new ArrayList<>();
+        for (int e = 1; e <= epochs; e++) {
+            history.add(new EpochRecord(e, 0.5 / e, 0.9, 0.2 / e, 0.95 + 0.005 * e, epochSeconds, 0.3));
+        }
+        int reached = epochs >= 6 ? 6 : 0;
+        DawnBenchMetrics d = new DawnBenchMetrics("test", 0.98, reached, reached > 0 ? 6 * epochSeconds : Double.NaN,
+                epochs * epochSeconds, epochs * (epochSeconds + 0.3), 1000, 0.0234, 200, 0.41, 0.52, errorRate);
+        return new RunRecord(RunRecord.SCHEMA_VERSION, "mnist-cnn", ActivationInfo.of(a), seed, protocol(a, epochs),
+                RunRecord.FINISHED, 0, history, null,
+                new SplitMetrics(10000, 0.05, 1 - errorRate, 0.98, 0.98, 0.98, matrix()), epochs * epochSeconds, d,
+                environment(), "bin/activation-lab reproduce mnist-cnn --seed " + seed);
+    }
+
     /** Epochs 1..n with losses falling to {@code finalValLoss}, accuracy rising to {@code finalValAccuracy}. */
     static List<EpochRecord> history(int n, double finalValLoss, double finalValAccuracy) {
         List<EpochRecord> out = new ArrayList<>();

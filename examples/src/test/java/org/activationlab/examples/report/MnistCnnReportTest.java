@@ -1,0 +1,85 @@
+package org.activationlab.examples.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.activationlab.dsl.activations.Activations;
+import org.activationlab.examples.records.RunRecord;
+import org.activationlab.examples.records.RunRecordFixtures;
+import org.junit.jupiter.api.Test;
+
+class MnistCnnReportTest {
+
+    private static final String COMMAND = "bin/activation-lab reproduce mnist-cnn --epochs 10";
+
+    /** ReLU with two seeds (10 epochs, reaching 98% at epoch 6), PReLU with one run of 5 epochs (never reaching). */
+    private static List<RunRecord> records() {
+        return List.of(
+                RunRecordFixtures.cnnFinished(Activations.relu(), 1, 10, 4.0, 0.0110),
+                RunRecordFixtures.cnnFinished(Activations.relu(), 2, 10, 5.0, 0.0130),
+                RunRecordFixtures.cnnFinished(Activations.prelu(), 1, 5, 4.5, 0.0200));
+    }
+
+    @Test
+    void table3SetsOursBesideThePapersRow() {
+        String md = MnistCnnReport.render(records(), COMMAND);
+        String relu = line(md, "| ReLU | 0:01:48 (108 s) |");
+        // training 40 and 50 s; time to 98% 24 and 30 s; errors 1.10% and 1.30%
+        assertTrue(relu.contains("| 45.0 ± 7.1 (n=2) s |"), relu);
+        assertTrue(relu.contains("| 0.14975 |"), relu);
+        assertTrue(relu.contains("| 9 | 6, 6 | 0:01:38 (98 s) | 27.0 ± 4.2 (n=2) s |"), relu);
+        assertTrue(relu.endsWith("| 1.73% | 1.20 ± 0.14 (n=2)% |"), relu);
+        String prelu = line(md, "| PReLU |");
+        assertTrue(prelu.contains("| 5 | not reached | 0:00:56 (56 s) | not reached |"), prelu);
+        assertTrue(prelu.endsWith("| 1.41% | 2.00% |"), prelu);
+    }
+
+    @Test
+    void perEpochTablesAverageSeedsAndLeaveMissingEpochsEmpty() {
+        String md = MnistCnnReport.render(records(), COMMAND);
+        String accuracy = md.substring(md.indexOf("## Test accuracy after each epoch"));
+        assertTrue(accuracy.contains("| 1 | 0.9550 | 0.9550 |"), accuracy);
+        assertTrue(accuracy.contains("| 6 | 0.9800 | — |"), accuracy);
+        assertTrue(accuracy.contains("| 10 | 1.0000 | — |"), accuracy);
+    }
+
+    @Test
+    void modelSummaryCountsPreluSlopesAndReducedEpochsAreFlagged() {
+        String md = MnistCnnReport.render(records(), COMMAND);
+        assertTrue(md.contains("- ReLU(): 21,840 trainable parameters"), md);
+        assertTrue(md.contains("- PReLU(init=0.25, per_channel=false): 21,843 trainable parameters"), md);
+        assertTrue(md.contains("**Epochs: 5, 10** instead of the paper's 10"), md);
+        assertTrue(md.contains("```\n" + COMMAND + "\n```"), md);
+    }
+
+    @Test
+    void sameRecordsInAnyOrderGiveIdenticalText() {
+        List<RunRecord> shuffled = new ArrayList<>(records());
+        Collections.reverse(shuffled);
+        assertEquals(MnistCnnReport.render(records(), COMMAND), MnistCnnReport.render(shuffled, COMMAND));
+    }
+
+    @Test
+    void recordsWithoutDawnBenchOrFromAnotherExperimentAreRejected() {
+        RunRecord mlp = RunRecordFixtures.finished(Activations.relu(), 1, 2, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MnistCnnReport.render(List.of(mlp), COMMAND));
+        assertTrue(e.getMessage().contains("belongs to experiment 'mnist-mlp', not 'mnist-cnn'"), e.getMessage());
+
+        RunRecord r = records().get(0);
+        RunRecord unmeasured = new RunRecord(r.schemaVersion(), r.experiment(), r.activation(), r.seed(),
+                r.protocol(), r.status(), r.divergedEpoch(), r.history(), r.validation(), r.test(),
+                r.trainingSeconds(), null, r.environment(), r.command());
+        e = assertThrows(IllegalArgumentException.class, () -> MnistCnnReport.render(List.of(unmeasured), COMMAND));
+        assertTrue(e.getMessage().contains("has no DAWNBench measurements; re-run it"), e.getMessage());
+    }
+
+    private static String line(String md, String prefix) {
+        return md.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting with " + prefix + " in\n" + md));
+    }
+}
