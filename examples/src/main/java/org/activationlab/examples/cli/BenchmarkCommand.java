@@ -23,9 +23,8 @@ import org.activationlab.examples.bench.BenchmarkReport;
 import org.activationlab.examples.bench.DslVariant;
 import org.activationlab.examples.bench.InterleavedBenchmark;
 import org.activationlab.examples.bench.RawTfCnn;
-import org.activationlab.examples.bench.RawTfCnnVariant;
 import org.activationlab.examples.bench.RawTfMlp;
-import org.activationlab.examples.bench.RawTfMlpVariant;
+import org.activationlab.examples.bench.RawTfVariant;
 import org.activationlab.examples.bench.SystemInfo;
 import org.activationlab.examples.bench.Timings;
 import org.activationlab.tf.TrainingConfig;
@@ -132,7 +131,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             variants.add(new DslVariant("DSL compiled", mlp, config, train, MLP_BATCH_SIZE));
             variants.add(new DslVariant("DSL deterministic", mlp, config.withDeterministic(true), train,
                     MLP_BATCH_SIZE));
-            variants.add(new RawTfMlpVariant(BASELINE, SEED, train));
+            variants.add(new RawTfVariant(BASELINE, new RawTfMlp(SEED), train));
             String title = String.format(Locale.ROOT, "benchmark mlp: MNIST MLP 784-128-64-10 (ReLU, softmax"
                     + " cross-entropy), SGD lr 0.01, batch %d, %d training images", MLP_BATCH_SIZE, train.size());
             run(title, variants, BASELINE, test, out, err);
@@ -153,7 +152,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             variants.add(new DslVariant("DSL compiled", cnn, config, train, CNN_BATCH_SIZE));
             variants.add(new DslVariant("DSL deterministic", cnn, config.withDeterministic(true), train,
                     CNN_BATCH_SIZE));
-            variants.add(new RawTfCnnVariant(BASELINE, SEED, train));
+            variants.add(new RawTfVariant(BASELINE, new RawTfCnn(SEED), train));
             String title = String.format(Locale.ROOT, "benchmark cnn: MNIST CNN conv5x5(10)-pool-conv5x5(20)-"
                     + "spatial dropout-pool-dense 50-dropout-10 (ReLU, softmax cross-entropy), Adam lr 1e-3, batch %d,"
                     + " %d training images", CNN_BATCH_SIZE, train.size());
