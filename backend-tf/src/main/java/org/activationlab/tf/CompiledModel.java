@@ -21,6 +21,7 @@ import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.metrics.InferenceTiming;
 import org.activationlab.tf.optimizers.Adam;
 import org.activationlab.tf.optimizers.Sgd;
+import org.activationlab.tf.training.Augmentation;
 import org.activationlab.tf.training.EpochStats;
 import org.activationlab.tf.training.FitOptions;
 import org.activationlab.tf.training.History;
@@ -106,8 +107,11 @@ public final class CompiledModel implements AutoCloseable {
 
             trainIndices = tf.withName("train_indices").placeholder(TInt32.class);
             Operand<TInt32> trainLabels = tf.gather(trainSlot.labels(), trainIndices, tf.constant(0));
-            Network.Pass pass = network.forward(tf.gather(trainSlot.features(), trainIndices, tf.constant(0)),
-                    Network.Mode.TRAIN, stepCounter);
+            Operand<TFloat32> trainBatch = tf.gather(trainSlot.features(), trainIndices, tf.constant(0));
+            if (config.augmentation().active()) {
+                trainBatch = augment(trainBatch, config.augmentation());
+            }
+            Network.Pass pass = network.forward(trainBatch, Network.Mode.TRAIN, stepCounter);
             Operand<TFloat32> logits = pass.logits();
             Operand<TFloat32> xent = crossEntropy(logits, trainLabels);
             trainLoss = tf.withName("loss").math.mean(xent, tf.constant(0));
@@ -151,6 +155,18 @@ public final class CompiledModel implements AutoCloseable {
             graph.close();
             throw e;
         }
+    }
+
+    private Operand<TFloat32> augment(Operand<TFloat32> batch, Augmentation augmentation) {
+        Shape in = model.inputShape();
+        if (in.rank() != 3) {
+            throw new IllegalArgumentException("image augmentation (" + augmentation.describe() + ") needs an image"
+                    + " input [height, width, channels], but the model's input is " + in.withBatch()
+                    + "; drop the augmentation or declare the input as an image");
+        }
+        // a seed stream of its own, apart from the dropout layers' (seed * 1,000,003 + layer index)
+        Operand<TInt64> seed = tf.stack(List.of(tf.constant(config.seed() * 1_000_003L + 500_000L), stepCounter));
+        return AugmentationOps.apply(tf, batch, augmentation, in.dim(0), in.dim(1), seed);
     }
 
     private static void checkClassifierOutput(Sequential model) {

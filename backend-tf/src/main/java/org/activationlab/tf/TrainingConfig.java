@@ -1,6 +1,7 @@
 package org.activationlab.tf;
 
 import org.activationlab.tf.optimizers.Optimizer;
+import org.activationlab.tf.training.Augmentation;
 
 /**
  * How a model is compiled for training.
@@ -10,8 +11,12 @@ import org.activationlab.tf.optimizers.Optimizer;
  * @param deterministic run TensorFlow single-threaded so that the same seed gives bit-identical results on a
  *     CPU; slower (see the README for the measured cost)
  * @param device where to place the operations
+ * @param augmentation random image augmentation of training batches, or none
  */
-public record TrainingConfig(Optimizer optimizer, long seed, boolean deterministic, Device device) {
+public record TrainingConfig(Optimizer optimizer, long seed, boolean deterministic, Device device,
+        Augmentation augmentation) {
+
+    private static final Augmentation NONE = new Augmentation(0, false);
 
     public TrainingConfig {
         if (optimizer == null) {
@@ -20,18 +25,27 @@ public record TrainingConfig(Optimizer optimizer, long seed, boolean determinist
         if (device == null) {
             throw new IllegalArgumentException("TrainingConfig device must not be null; use Device.CPU");
         }
+        if (augmentation == null) {
+            throw new IllegalArgumentException("TrainingConfig augmentation must not be null; use "
+                    + "new Augmentation(0, false) for none");
+        }
     }
 
-    /** On the CPU, multi-threaded, with the given optimizer and seed. */
+    /** On the CPU, multi-threaded, without augmentation, with the given optimizer and seed. */
     public static TrainingConfig of(Optimizer optimizer, long seed) {
-        return new TrainingConfig(optimizer, seed, false, Device.CPU);
+        return new TrainingConfig(optimizer, seed, false, Device.CPU, NONE);
     }
 
     public TrainingConfig withDeterministic(boolean deterministic) {
-        return new TrainingConfig(optimizer, seed, deterministic, device);
+        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation);
     }
 
     public TrainingConfig withDevice(Device device) {
-        return new TrainingConfig(optimizer, seed, deterministic, device);
+        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation);
+    }
+
+    /** The same configuration augmenting training batches; the model's input must be an image. */
+    public TrainingConfig withAugmentation(Augmentation augmentation) {
+        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation);
     }
 }
