@@ -35,6 +35,15 @@ public final class Devices {
         return gpuAvailable;
     }
 
+    /**
+     * One line naming the devices TensorFlow found, for logs, e.g.
+     * {@code TensorFlow 2.18.0 devices: CPU:0; no GPU (CPU-only native build, or no CUDA 12 / cuDNN 9 GPU visible)}.
+     */
+    public static String describe() {
+        return "TensorFlow " + TensorFlow.version() + " devices: CPU:0" + (gpuAvailable() ? ", GPU:0"
+                : "; no GPU (CPU-only native build, or the -Pgpu build without a CUDA 12 / cuDNN 9 GPU visible)");
+    }
+
     /** The device to use for a request: a GPU request without a GPU degrades to the CPU with one warning. */
     public static Device resolve(Device requested) {
         return switch (requested) {

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.activationlab.examples.experiments.Cifar10Vgg11Experiment;
 import org.activationlab.examples.experiments.MnistCnnExperiment;
 import org.activationlab.examples.experiments.MnistMlpExperiment;
 import org.activationlab.examples.records.AtomicFiles;
 import org.activationlab.examples.records.RunRecord;
 import org.activationlab.examples.records.RunRecords;
-import org.activationlab.examples.report.MnistCnnReport;
+import org.activationlab.examples.report.CnnPaper;
+import org.activationlab.examples.report.DawnBenchReport;
 import org.activationlab.examples.report.MnistMlpReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +37,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int generated = 0;
-        for (String experiment : List.of(MnistMlpExperiment.NAME, MnistCnnExperiment.NAME)) {
+        for (String experiment : List.of(MnistMlpExperiment.NAME, MnistCnnExperiment.NAME,
+                Cifar10Vgg11Experiment.NAME)) {
             if (!RunRecords.readAll(results, experiment).isEmpty()) {
                 spec.commandLine().getOut().println("regenerated " + generate(results, docs, experiment));
                 generated++;
@@ -56,8 +59,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Path page = docs.resolve(experiment + ".md");
         String command = records.get(0).command();
-        String text = MnistCnnExperiment.NAME.equals(experiment) ? MnistCnnReport.render(records, command)
-                : MnistMlpReport.render(records, command);
+        String text = switch (experiment) {
+            case MnistCnnExperiment.NAME -> DawnBenchReport.render(records, command, CnnPaper.MNIST_TABLE_3);
+            case Cifar10Vgg11Experiment.NAME -> DawnBenchReport.render(records, command, CnnPaper.CIFAR10_TABLE_4);
+            default -> MnistMlpReport.render(records, command);
+        };
         AtomicFiles.writeString(page, text);
         return page;
     }

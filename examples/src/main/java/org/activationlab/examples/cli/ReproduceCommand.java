@@ -9,21 +9,31 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.ChannelStats;
+import org.activationlab.data.Dataset;
+import org.activationlab.data.Datasets;
+import org.activationlab.data.DatasetResolver;
 import org.activationlab.data.Mnist;
+import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
+import org.activationlab.examples.bench.SystemInfo;
+import org.activationlab.examples.experiments.Cifar10Vgg11Experiment;
 import org.activationlab.examples.experiments.MnistCnnExperiment;
 import org.activationlab.examples.experiments.MnistMlpExperiment;
+import org.activationlab.examples.experiments.RunSettings;
 import org.activationlab.examples.records.DawnBenchMetrics;
 import org.activationlab.examples.records.RunRecord;
 import org.activationlab.examples.records.RunRecords;
+import org.activationlab.tf.Device;
+import org.activationlab.tf.Devices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs a paper's protocol for each activation, writes one record per run and regenerates the docs. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
@@ -31,25 +41,51 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " regenerate docs/results/<experiment>.md.")
 public final class ReproduceCommand implements Callable<Integer> {
 
+    private static final List<String> EXPERIMENTS = List.of(MnistMlpExperiment.NAME, MnistCnnExperiment.NAME,
+            Cifar10Vgg11Experiment.NAME);
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "EXPERIMENT", description = "The experiment: mnist-mlp or mnist-cnn.")
+    @Parameters(paramLabel = "EXPERIMENT", description = "The experiment: mnist-mlp, mnist-cnn or cifar10-vgg11.")
     String experiment;
 
     @Option(names = "--activations", paramLabel = "LIST",
             description = "Comma-separated activations (default: the paper's; mnist-mlp relu,leaky_relu:0.01,sigmoid;"
-                    + " mnist-cnn relu,tanh,selu,prelu,elu,leaky_relu:0.01).")
+                    + " mnist-cnn and cifar10-vgg11 relu,tanh,selu,prelu,elu,leaky_relu:0.01).")
     String activations;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs per run (default: the paper's; mnist-mlp 100,"
-            + " mnist-cnn 10).")
+            + " mnist-cnn 10, cifar10-vgg11 50, or 6 with --protocol reduced).")
     Integer epochs;
 
-    @Option(names = "--threshold", paramLabel = "ACC", defaultValue = "0.98",
-            description = "mnist-cnn: test accuracy whose first epoch and training time are recorded (default:"
-                    + " ${DEFAULT-VALUE}).")
-    double threshold;
+    @Option(names = "--threshold", paramLabel = "ACC",
+            description = "mnist-cnn, cifar10-vgg11: test accuracy whose first epoch and training time are recorded"
+                    + " (default: the paper's 0.98 and 0.87, or 0.60 with --protocol reduced).")
+    Double threshold;
+
+    @Option(names = "--train-limit", paramLabel = "N",
+            description = "Train on N examples of the training split only (0 = all; default 0, or 10000 with"
+                    + " --protocol reduced). cifar10-vgg11 takes a class-stratified subset, the others the first N.")
+    Integer trainLimit;
+
+    @Option(names = "--protocol", paramLabel = "full|reduced",
+            description = "cifar10-vgg11: the paper's full protocol (50,000 images, 50 epochs, 87%%), or the reduced"
+                    + " one that fits six activations into about an hour on 2 CPU cores (10,000 images, 6 epochs,"
+                    + " 60%%). Default: full on a GPU, reduced on the CPU. --epochs, --train-limit and --threshold"
+                    + " override either.")
+    String protocol;
+
+    @Option(names = "--data", paramLabel = "SPEC",
+            description = "cifar10-vgg11: cifar10 (the canonical binary CIFAR-10, default), cifar10-jpeg (the JPEG"
+                    + " re-encoding the offline mirror holds) or folder:<dir or .tar.gz> (train/<class>/*,"
+                    + " test/<class>/*).")
+    String dataSpec;
+
+    @Option(names = "--device", paramLabel = "cpu|gpu|auto", defaultValue = "cpu",
+            description = "Where TensorFlow runs (default: ${DEFAULT-VALUE}); gpu without a visible GPU runs on the CPU"
+                    + " with a warning; auto takes a GPU when TensorFlow sees one.")
+    String device;
 
     @Option(names = "--resume", description = "Keep existing records of the same experiment, activation, seed, epochs"
             + " and training limit instead of re-running them (to continue an interrupted study).")
@@ -57,10 +93,6 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of initialisation and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0",
-            description = "Train on the first N examples of the training split only (0 = all).")
-    int trainLimit;
 
     @Option(names = "--deterministic", description = "Single-threaded TensorFlow: identical records for the same seed.")
     boolean deterministic;
@@ -79,36 +111,45 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    /** Trains one activation. */
+    private interface Runner {
+        RunRecord run(Activation activation, String command, Consumer<String> log);
+    }
+
     @Override
     public Integer call() throws IOException {
-        if (!List.of(MnistMlpExperiment.NAME, MnistCnnExperiment.NAME).contains(experiment)) {
+        if (!EXPERIMENTS.contains(experiment)) {
             throw new IllegalArgumentException("unknown experiment '" + experiment + "'; available: "
-                    + MnistMlpExperiment.NAME + ", " + MnistCnnExperiment.NAME);
+                    + String.join(", ", EXPERIMENTS));
         }
-        boolean cnn = MnistCnnExperiment.NAME.equals(experiment);
-        if (epochs == null) {
-            epochs = cnn ? MnistCnnExperiment.EPOCHS : MnistMlpExperiment.EPOCHS;
+        Device requested = parseDevice(device);
+        boolean cifar = Cifar10Vgg11Experiment.NAME.equals(experiment);
+        Device resolved = Devices.resolve(requested);
+        RunSettings defaults = defaults(cifar, resolved);
+        int runEpochs = epochs != null ? epochs : defaults.epochs();
+        int limit = trainLimit != null ? trainLimit : defaults.trainLimit();
+        double acc = threshold != null ? threshold : defaults.threshold();
+        if (runEpochs <= 0) {
+            throw new IllegalArgumentException("--epochs must be > 0, got " + runEpochs);
         }
-        if (epochs <= 0) {
-            throw new IllegalArgumentException("--epochs must be > 0, got " + epochs);
-        }
-        if (!(threshold > 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("--threshold must be an accuracy in (0, 1], got " + threshold
+        if (!(acc > 0 && acc <= 1)) {
+            throw new IllegalArgumentException("--threshold must be an accuracy in (0, 1], got " + acc
                     + "; write 98% as 0.98");
         }
-        if (trainLimit < 0) {
-            throw new IllegalArgumentException("--train-limit must be >= 0 (0 = all), got " + trainLimit);
+        if (limit < 0) {
+            throw new IllegalArgumentException("--train-limit must be >= 0 (0 = all), got " + limit);
         }
         List<Activation> list = activations == null
-                ? (cnn ? MnistCnnExperiment.PAPER_ACTIVATIONS : MnistMlpExperiment.PAPER_ACTIVATIONS)
+                ? (MnistMlpExperiment.NAME.equals(experiment) ? MnistMlpExperiment.PAPER_ACTIVATIONS
+                        : MnistCnnExperiment.PAPER_ACTIVATIONS)
                 : Activations.parseList(activations);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
-        var resolver = data.resolver();
+        DatasetResolver resolver = data.resolver();
         err.println("activation-lab: datasets from " + resolver.describe());
-        MnistData mnist = Mnist.load(resolver);
-        MnistMlpExperiment.PaperData split = cnn ? null : MnistMlpExperiment.split(mnist);
-        boolean progress = !noProgress && System.console() != null;
+        err.println("activation-lab: " + Devices.describe() + "; running on " + resolved);
+        Runner runner = runner(resolver, resolved, runEpochs, limit, acc, err);
+        String command = commandLine(list, runEpochs, limit, acc);
         Consumer<String> log = line -> {
             err.println(line);
             err.flush();
@@ -118,24 +159,81 @@ public final class ReproduceCommand implements Callable<Integer> {
             Path file = RunRecords.pathFor(out, experiment, activation, seed);
             if (resume && Files.exists(file)) {
                 RunRecord existing = RunRecords.read(file);
-                if (existing.protocol().epochs() == epochs && existing.protocol().trainLimit() == trainLimit) {
+                if (existing.protocol().epochs() == runEpochs && existing.protocol().trainLimit() == limit) {
                     outWriter.println(activation.displayName() + ": kept existing record " + file + " (--resume)");
                     continue;
                 }
             }
-            RunRecord record = cnn
-                    ? MnistCnnExperiment.run(mnist, activation, seed, epochs, threshold, trainLimit, deterministic,
-                            progress, commandLine(list), log)
-                    : MnistMlpExperiment.run(split, activation, seed, epochs, trainLimit, deterministic, progress,
-                            commandLine(list), log);
+            RunRecord record = runner.run(activation, command, log);
             RunRecords.write(file, record);
             outWriter.println(summary(activation, record) + " -> " + file);
             outWriter.flush();
         }
-        outWriter.printf(Locale.ROOT, "all %d runs took %.1f s (wall)%n", list.size(), (System.nanoTime() - start) / 1e9);
+        outWriter.printf(Locale.ROOT, "all %d runs took %.1f s (wall); JVM peak RSS %s%n", list.size(),
+                (System.nanoTime() - start) / 1e9, SystemInfo.peakRssKb().stream()
+                        .mapToObj(kb -> String.format(Locale.ROOT, "%,d MiB", kb / 1024)).findFirst().orElse("unknown"));
         Path page = ReportCommand.generate(out, docs, experiment);
         outWriter.println("regenerated " + page);
         return 0;
+    }
+
+    private RunSettings defaults(boolean cifar, Device resolved) {
+        if (!cifar) {
+            if (protocol != null) {
+                throw new IllegalArgumentException("--protocol applies to cifar10-vgg11 only; " + experiment
+                        + " always runs the paper's protocol (use --epochs or --train-limit to shorten it)");
+            }
+            return MnistMlpExperiment.NAME.equals(experiment)
+                    ? new RunSettings(MnistMlpExperiment.EPOCHS, 0, 0.98)
+                    : new RunSettings(MnistCnnExperiment.EPOCHS, 0, MnistCnnExperiment.THRESHOLD);
+        }
+        String p = protocol == null ? (resolved == Device.GPU ? "full" : "reduced") : protocol.strip();
+        return switch (p.toLowerCase(Locale.ROOT)) {
+            case "full" -> Cifar10Vgg11Experiment.FULL;
+            case "reduced" -> Cifar10Vgg11Experiment.REDUCED;
+            default -> throw new IllegalArgumentException("--protocol must be full or reduced, got '" + protocol + "'");
+        };
+    }
+
+    private static Device parseDevice(String text) {
+        try {
+            return Device.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--device must be cpu, gpu or auto, got '" + text + "'", e);
+        }
+    }
+
+    private Runner runner(DatasetResolver resolver, Device resolved, int runEpochs, int limit, double acc,
+            PrintWriter err) throws IOException {
+        boolean progress = !noProgress && System.console() != null;
+        if (dataSpec != null && !Cifar10Vgg11Experiment.NAME.equals(experiment)) {
+            throw new IllegalArgumentException("--data applies to cifar10-vgg11 only; " + experiment
+                    + " uses MNIST (change where it comes from with --data-mirror)");
+        }
+        switch (experiment) {
+            case MnistMlpExperiment.NAME -> {
+                MnistMlpExperiment.PaperData split = MnistMlpExperiment.split(Mnist.load(resolver));
+                return (a, command, log) -> MnistMlpExperiment.run(split, a, seed, runEpochs, limit, deterministic,
+                        progress, command, log);
+            }
+            case MnistCnnExperiment.NAME -> {
+                MnistData mnist = Mnist.load(resolver);
+                return (a, command, log) -> MnistCnnExperiment.run(mnist, a, seed, runEpochs, acc, limit,
+                        deterministic, progress, command, log);
+            }
+            default -> {
+                TrainTest cifar = Datasets.openImages(dataSpec == null ? "cifar10" : dataSpec, resolver);
+                ChannelStats stats = ChannelStats.of(cifar.train());
+                Dataset train = Cifar10Vgg11Experiment.trainingSet(cifar.train(), limit).normalized(stats);
+                Dataset test = cifar.test().normalized(stats);
+                String preprocessing = "pixels scaled to [0, 1], then per-channel normalisation with the statistics of"
+                        + " all " + cifar.train().size() + " training images: " + stats;
+                err.println("activation-lab: " + preprocessing);
+                RunSettings settings = new RunSettings(runEpochs, limit, acc);
+                return (a, command, log) -> Cifar10Vgg11Experiment.run(train, test, preprocessing, a, seed, settings,
+                        resolved, deterministic, progress, command, log);
+            }
+        }
     }
 
     private static String summary(Activation activation, RunRecord r) {
@@ -155,16 +253,20 @@ public final class ReproduceCommand implements Callable<Integer> {
                 reached, d.batchedMillisPerSample(), d.singleSampleMedianMillis());
     }
 
-    /** The command as a user would retype it, for the docs. */
-    private String commandLine(List<Activation> list) {
+    /** The command as a user would retype it, for the docs: every setting explicit. */
+    private String commandLine(List<Activation> list, int runEpochs, int limit, double acc) {
         StringBuilder s = new StringBuilder("bin/activation-lab reproduce ").append(experiment)
                 .append(" --activations ").append(list.stream().map(Activation::spec).collect(Collectors.joining(",")))
-                .append(" --epochs ").append(epochs).append(" --seed ").append(seed);
-        if (MnistCnnExperiment.NAME.equals(experiment)) {
-            s.append(" --threshold ").append(threshold);
+                .append(" --epochs ").append(runEpochs).append(" --seed ").append(seed);
+        if (!MnistMlpExperiment.NAME.equals(experiment)) {
+            s.append(" --threshold ").append(acc);
         }
-        if (trainLimit > 0) {
-            s.append(" --train-limit ").append(trainLimit);
+        if (limit > 0) {
+            s.append(" --train-limit ").append(limit);
+        }
+        if (Cifar10Vgg11Experiment.NAME.equals(experiment)) {
+            s.append(" --data ").append(dataSpec == null ? "cifar10" : dataSpec).append(" --device ")
+                    .append(device.strip().toLowerCase(Locale.ROOT));
         }
         if (deterministic) {
             s.append(" --deterministic");

@@ -76,7 +76,8 @@ public final class MnistCnnExperiment {
                     SINGLE_SAMPLE_REPEATS);
             Protocol protocol = new Protocol(model.toString(), model.trainableParameters(),
                     config.optimizer().describe(), BATCH_SIZE, epochs, splitDescription(train, data.test()),
-                    trainLimit, deterministic, train.source(), initializerDescription(activation));
+                    trainLimit, deterministic, train.source(), initializerDescription(activation),
+                    Protocol.PIXELS_IN_UNIT_RANGE, compiled.device().name());
             DawnBenchMetrics dawnbench = DawnBenchMetrics.of("test", history.timeToAccuracy(threshold),
                     history.trainSeconds(), wall, inference, test.accuracy());
             return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,

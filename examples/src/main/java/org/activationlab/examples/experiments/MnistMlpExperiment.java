@@ -88,7 +88,8 @@ public final class MnistMlpExperiment {
             Evaluation test = compiled.evaluate(data.test());
             Protocol protocol = new Protocol(model.toString(), model.trainableParameters(),
                     config.optimizer().describe(), BATCH_SIZE, epochs, splitDescription(data), trainLimit,
-                    deterministic, train.source(), initializerDescription(activation));
+                    deterministic, train.source(), initializerDescription(activation), Protocol.PIXELS_IN_UNIT_RANGE,
+                    compiled.device().name());
             return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,
                     history.diverged() ? "diverged" : "finished", history.divergedEpoch(),
                     history.epochs().stream().map(EpochRecord::of).toList(), SplitMetrics.of(valid),

@@ -16,9 +16,15 @@ import java.util.Objects;
  * @param deterministic whether TensorFlow ran single-threaded for bit-identical repeats
  * @param dataSource where the data came from, as {@code Dataset.source()} reports it
  * @param initializer the weight initialisation, e.g. {@code HE_UNIFORM}
+ * @param preprocessing what was done to the inputs, e.g. normalisation and augmentation
+ * @param device where TensorFlow ran, after resolving the request, e.g. {@code CPU}
  */
 public record Protocol(String model, long parameters, String optimizer, int batchSize, int epochs, String split,
-        int trainLimit, boolean deterministic, String dataSource, String initializer) {
+        int trainLimit, boolean deterministic, String dataSource, String initializer, String preprocessing,
+        String device) {
+
+    /** Preprocessing of the MNIST experiments, and of records written before the field existed. */
+    public static final String PIXELS_IN_UNIT_RANGE = "pixels scaled to [0, 1]; no augmentation";
 
     public Protocol {
         Objects.requireNonNull(model, "protocol model must not be null");
@@ -26,6 +32,8 @@ public record Protocol(String model, long parameters, String optimizer, int batc
         Objects.requireNonNull(split, "protocol split must not be null");
         Objects.requireNonNull(dataSource, "protocol data source must not be null");
         Objects.requireNonNull(initializer, "protocol initializer must not be null");
+        Objects.requireNonNull(preprocessing, "protocol preprocessing must not be null");
+        Objects.requireNonNull(device, "protocol device must not be null");
         if (trainLimit < 0) {
             throw new IllegalArgumentException("protocol train limit must be >= 0 (0 = all), got " + trainLimit);
         }

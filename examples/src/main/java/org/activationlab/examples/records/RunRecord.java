@@ -28,10 +28,10 @@ public record RunRecord(int schemaVersion, String experiment, ActivationInfo act
         String command) {
 
     /**
-     * The record format this build writes. Version 2 added {@code dawnbench}; version 1 records are read as
-     * version 2 without it.
+     * The record format this build writes. Version 2 added {@code dawnbench}, version 3 the protocol's
+     * {@code preprocessing} and {@code device}; older records are read as version 3 (see {@code RunRecords}).
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     /** Status of a run that completed its epochs. */
     public static final String FINISHED = "finished";
     /** Status of a run whose training loss became NaN or infinite. */

@@ -87,9 +87,8 @@ public final class RunRecords {
             }
             // checked before binding so that a newer file fails on its version, not on an unknown field
             JsonNode version = tree.get("schema_version");
-            if (version != null && version.canConvertToInt() && version.asInt() == 1) {
-                // version 1 predates the DAWNBench measurements; otherwise identical
-                ((ObjectNode) tree).put("schema_version", RunRecord.SCHEMA_VERSION).putNull("dawnbench");
+            if (version != null && version.canConvertToInt() && (version.asInt() == 1 || version.asInt() == 2)) {
+                upgrade((ObjectNode) tree, version.asInt());
                 version = tree.get("schema_version");
             }
             if (version == null || !version.canConvertToInt() || version.asInt() != RunRecord.SCHEMA_VERSION) {
@@ -104,6 +103,23 @@ public final class RunRecords {
             throw new UncheckedIOException("run record " + origin + " is malformed" + where + ": "
                     + e.getOriginalMessage() + "; delete it and re-run that activation and seed", e);
         }
+    }
+
+    /**
+     * Brings an older record to the current schema: version 1 predates the DAWNBench measurements (none), and
+     * versions 1 and 2 predate the protocol's preprocessing and device, which were the same for every run then
+     * (MNIST pixels in [0, 1] without augmentation, on the CPU).
+     */
+    private static void upgrade(ObjectNode record, int version) {
+        if (version == 1) {
+            record.putNull("dawnbench");
+        }
+        JsonNode protocol = record.get("protocol");
+        if (protocol instanceof ObjectNode p) {
+            p.put("preprocessing", Protocol.PIXELS_IN_UNIT_RANGE);
+            p.put("device", "CPU");
+        }
+        record.put("schema_version", RunRecord.SCHEMA_VERSION);
     }
 
     /**

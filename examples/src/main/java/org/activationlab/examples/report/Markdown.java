@@ -30,6 +30,8 @@ final class Markdown {
         field(md, groups, "Training examples used", r -> r.protocol().trainLimit() == 0 ? "all"
                 : String.format(Locale.ROOT, "first %,d", r.protocol().trainLimit()));
         field(md, groups, "Data source", r -> r.protocol().dataSource());
+        field(md, groups, "Preprocessing", r -> r.protocol().preprocessing());
+        field(md, groups, "Device", r -> r.protocol().device());
         field(md, groups, "Weight initializer", r -> code(r.protocol().initializer()) + ", biases zero");
         field(md, groups, "Deterministic", r -> r.protocol().deterministic()
                 ? "yes (single-threaded TensorFlow)" : "no (multi-threaded TensorFlow)");

@@ -60,11 +60,21 @@ class CommandLineTest {
     @Test
     void reproduceRejectsAnUnknownExperimentAndABadThreshold() {
         assertEquals(2, run("reproduce", "mnist-rnn"));
-        assertTrue(err.toString().contains("unknown experiment 'mnist-rnn'; available: mnist-mlp, mnist-cnn"),
-                err.toString());
+        assertTrue(err.toString().contains("unknown experiment 'mnist-rnn'; available: mnist-mlp, mnist-cnn,"
+                + " cifar10-vgg11"), err.toString());
         assertEquals(2, run("reproduce", "mnist-cnn", "--threshold", "98"));
         assertTrue(err.toString().contains("--threshold must be an accuracy in (0, 1], got 98.0; write 98% as 0.98"),
                 err.toString());
+    }
+
+    @Test
+    void reproduceRejectsMisplacedOrInvalidCifarOptionsBeforeLoadingData() {
+        assertEquals(2, run("reproduce", "mnist-cnn", "--protocol", "reduced"));
+        assertTrue(err.toString().contains("--protocol applies to cifar10-vgg11 only"), err.toString());
+        assertEquals(2, run("reproduce", "cifar10-vgg11", "--protocol", "tiny"));
+        assertTrue(err.toString().contains("--protocol must be full or reduced, got 'tiny'"), err.toString());
+        assertEquals(2, run("reproduce", "cifar10-vgg11", "--device", "tpu"));
+        assertTrue(err.toString().contains("--device must be cpu, gpu or auto, got 'tpu'"), err.toString());
     }
 
     @Test

@@ -62,7 +62,8 @@ public final class RunRecordFixtures {
         return new Protocol("Sequential.of(Input(784), Dense(128)." + a.displayName() + ", Dense(10).Softmax())",
                 109_386, "SGD(lr=0.1, momentum=0.0, nesterov=false)", 32, epochs,
                 "MNIST 70,000 stratified 7:2:1 seed 1: train 49,000 / test 14,000 / valid 7,000", 0, true,
-                "MNIST (canonical IDX, sha256-verified) from a test mirror", a.preferredInitializer().name());
+                "MNIST (canonical IDX, sha256-verified) from a test mirror", a.preferredInitializer().name(),
+                Protocol.PIXELS_IN_UNIT_RANGE, "CPU");
     }
 
     static EnvironmentInfo environment() {

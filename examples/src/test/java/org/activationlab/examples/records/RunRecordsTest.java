@@ -132,7 +132,7 @@ class RunRecordsTest {
     void readRejectsANewerSchemaAndAnInvalidStatusNamingTheFile() throws IOException {
         RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
         Path newer = results.resolve("newer.json");
-        Files.writeString(newer, RunRecords.toJson(r).replace("\"schema_version\" : 2", "\"schema_version\" : 3")
+        Files.writeString(newer, RunRecords.toJson(r).replace("\"schema_version\" : 3", "\"schema_version\" : 4")
                 .replace("\"command\"", "\"future_field\" : 1,\n  \"command\""));
         Path badStatus = results.resolve("bad.json");
         Files.writeString(badStatus, RunRecords.toJson(r).replace("\"finished\"", "\"done\""));
@@ -140,17 +140,19 @@ class RunRecordsTest {
         UncheckedIOException e1 = assertThrows(UncheckedIOException.class, () -> RunRecords.read(newer));
         UncheckedIOException e2 = assertThrows(UncheckedIOException.class, () -> RunRecords.read(badStatus));
 
-        assertTrue(e1.getMessage().contains(newer.toString()) && e1.getMessage().contains("schema_version 3"),
+        assertTrue(e1.getMessage().contains(newer.toString()) && e1.getMessage().contains("schema_version 4"),
                 e1.getMessage());
         assertTrue(e2.getMessage().contains(badStatus.toString()) && e2.getMessage().contains("\"done\""),
                 e2.getMessage());
     }
 
     @Test
-    void readsAVersionOneRecordAsVersionTwoWithoutDawnBenchMetrics() throws IOException {
+    void readsAVersionOneRecordWithoutDawnBenchMetricsPreprocessingOrDevice() throws IOException {
         RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
-        String v1 = RunRecords.toJson(r).replace("\"schema_version\" : 2", "\"schema_version\" : 1")
-                .replace("  \"dawnbench\" : null,\n", "");
+        String v1 = RunRecords.toJson(r).replace("\"schema_version\" : 3", "\"schema_version\" : 1")
+                .replace("  \"dawnbench\" : null,\n", "")
+                .replaceAll(",\\n    \"preprocessing\" : \"[^\"]*\"", "").replaceAll(",\\n    \"device\" : \"CPU\"", "");
+        assertFalse(v1.contains("preprocessing") || v1.contains("\"device\""), v1);
         assertFalse(v1.contains("dawnbench"), v1);
 
         RunRecord back = RunRecords.fromJson(v1, "v1.json");

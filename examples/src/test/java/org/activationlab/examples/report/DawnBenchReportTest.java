@@ -12,7 +12,7 @@ import org.activationlab.examples.records.RunRecord;
 import org.activationlab.examples.records.RunRecordFixtures;
 import org.junit.jupiter.api.Test;
 
-class MnistCnnReportTest {
+class DawnBenchReportTest {
 
     private static final String COMMAND = "bin/activation-lab reproduce mnist-cnn --epochs 10";
 
@@ -26,7 +26,7 @@ class MnistCnnReportTest {
 
     @Test
     void table3SetsOursBesideThePapersRow() {
-        String md = MnistCnnReport.render(records(), COMMAND);
+        String md = DawnBenchReport.render(records(), COMMAND, CnnPaper.MNIST_TABLE_3);
         String relu = line(md, "| ReLU | 0:01:48 (108 s) |");
         // training 40 and 50 s; time to 98% 24 and 30 s; errors 1.10% and 1.30%
         assertTrue(relu.contains("| 45.0 ± 7.1 (n=2) s |"), relu);
@@ -40,7 +40,7 @@ class MnistCnnReportTest {
 
     @Test
     void perEpochTablesAverageSeedsAndLeaveMissingEpochsEmpty() {
-        String md = MnistCnnReport.render(records(), COMMAND);
+        String md = DawnBenchReport.render(records(), COMMAND, CnnPaper.MNIST_TABLE_3);
         String accuracy = md.substring(md.indexOf("## Test accuracy after each epoch"));
         assertTrue(accuracy.contains("| 1 | 0.9550 | 0.9550 |"), accuracy);
         assertTrue(accuracy.contains("| 6 | 0.9800 | — |"), accuracy);
@@ -49,10 +49,10 @@ class MnistCnnReportTest {
 
     @Test
     void modelSummaryCountsPreluSlopesAndReducedEpochsAreFlagged() {
-        String md = MnistCnnReport.render(records(), COMMAND);
+        String md = DawnBenchReport.render(records(), COMMAND, CnnPaper.MNIST_TABLE_3);
         assertTrue(md.contains("- ReLU(): 21,840 trainable parameters"), md);
         assertTrue(md.contains("- PReLU(init=0.25, per_channel=false): 21,843 trainable parameters"), md);
-        assertTrue(md.contains("**Epochs: 5, 10** instead of the paper's 10"), md);
+        assertTrue(md.contains("**Reduced protocol:** 5, 10 epochs instead of 10."), md);
         assertTrue(md.contains("```\n" + COMMAND + "\n```"), md);
     }
 
@@ -60,21 +60,22 @@ class MnistCnnReportTest {
     void sameRecordsInAnyOrderGiveIdenticalText() {
         List<RunRecord> shuffled = new ArrayList<>(records());
         Collections.reverse(shuffled);
-        assertEquals(MnistCnnReport.render(records(), COMMAND), MnistCnnReport.render(shuffled, COMMAND));
+        assertEquals(DawnBenchReport.render(records(), COMMAND, CnnPaper.MNIST_TABLE_3), DawnBenchReport.render(shuffled, COMMAND, CnnPaper.MNIST_TABLE_3));
     }
 
     @Test
     void recordsWithoutDawnBenchOrFromAnotherExperimentAreRejected() {
         RunRecord mlp = RunRecordFixtures.finished(Activations.relu(), 1, 2, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MnistCnnReport.render(List.of(mlp), COMMAND));
+                () -> DawnBenchReport.render(List.of(mlp), COMMAND, CnnPaper.MNIST_TABLE_3));
         assertTrue(e.getMessage().contains("belongs to experiment 'mnist-mlp', not 'mnist-cnn'"), e.getMessage());
 
         RunRecord r = records().get(0);
         RunRecord unmeasured = new RunRecord(r.schemaVersion(), r.experiment(), r.activation(), r.seed(),
                 r.protocol(), r.status(), r.divergedEpoch(), r.history(), r.validation(), r.test(),
                 r.trainingSeconds(), null, r.environment(), r.command());
-        e = assertThrows(IllegalArgumentException.class, () -> MnistCnnReport.render(List.of(unmeasured), COMMAND));
+        e = assertThrows(IllegalArgumentException.class, () -> DawnBenchReport.render(List.of(unmeasured), COMMAND,
+                CnnPaper.MNIST_TABLE_3));
         assertTrue(e.getMessage().contains("has no DAWNBench measurements; re-run it"), e.getMessage());
     }
 
