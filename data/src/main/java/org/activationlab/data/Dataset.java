@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <p>Features are stored row-major in one flat {@code float[]}: sample {@code i} occupies
  * {@code features[i * sampleSize() .. (i + 1) * sampleSize())}, laid out in the order of
- * {@link #sampleShape()}. Image datasets store pixel values scaled to [0, 1].
+ * {@link #sampleShape()}. Image datasets store pixel values scaled to [0, 1], unless
+ * {@linkplain #normalized normalised}.
  */
 public final class Dataset {
 
@@ -182,6 +183,32 @@ public final class Dataset {
         System.arraycopy(b.labels, 0, labels, a.labels.length, b.labels.length);
         String source = a.source.equals(b.source) ? a.source : a.source + " + " + b.source;
         return new Dataset(name, features, labels, a.sampleShape, a.classNames, source);
+    }
+
+    /**
+     * A new dataset with every value {@code x} of channel {@code c} (the last axis of the sample
+     * shape) replaced by {@code (x - mean[c]) / std[c]}; name, labels and shape are kept and the
+     * source records the normalisation. Use the training split's statistics for every split.
+     *
+     * @throws IllegalArgumentException if {@code stats} has a different number of channels
+     */
+    public Dataset normalized(ChannelStats stats) {
+        int channels = sampleShape[sampleShape.length - 1];
+        if (stats.channels() != channels) {
+            throw new IllegalArgumentException("cannot normalise dataset '" + name + "' with sample shape "
+                    + Arrays.toString(sampleShape) + " (" + channels + " channels in the last axis) using statistics"
+                    + " for " + stats.channels() + " channels");
+        }
+        double[] mean = stats.mean();
+        double[] std = stats.std();
+        float[] normalized = new float[features.length];
+        for (int base = 0; base < features.length; base += channels) {
+            for (int c = 0; c < channels; c++) {
+                normalized[base + c] = (float) ((features[base + c] - mean[c]) / std[c]);
+            }
+        }
+        return new Dataset(name, normalized, labels, sampleShape, classNames,
+                source + "; normalised per channel as (x - mean) / std with " + stats);
     }
 
     /** Number of samples per class, indexed by label. */

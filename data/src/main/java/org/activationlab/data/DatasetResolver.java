@@ -31,12 +31,14 @@ import java.util.zip.GZIPInputStream;
  * Finds dataset files in a local cache, fetching and verifying them from a mirror or their
  * canonical URL when they are missing.
  *
- * <p>A mirror is a base location under which each dataset has its own folder, e.g.
- * {@code <mirror>/mnist/train-images-idx3-ubyte.gz}. It may be a {@code file:}, {@code http:} or
- * {@code https:} URL, or a filesystem path (relative paths resolve against the working directory).
- * Cached files are stored uncompressed as {@code <cache>/<dataset>/<fileName>} and are only ever
- * created by an atomic rename of a fully written, checksum-verified temporary file, so concurrent
- * runs and interrupted downloads never leave a partial file under the final name.
+ * <p>A mirror is a base location holding each file at its {@link RemoteFile#mirrorPath()}, usually in
+ * a folder per dataset, e.g. {@code <mirror>/mnist/train-images-idx3-ubyte.gz}, but also e.g.
+ * {@code <mirror>/cifar10-jpeg.tar.gz}. It may be a {@code file:}, {@code http:} or {@code https:}
+ * URL, or a filesystem path (relative paths resolve against the working directory). Cached files are
+ * stored as {@code <cache>/<dataset>/<fileName>} (uncompressed, except {@linkplain RemoteFile#verbatim()
+ * verbatim} archives) and are only ever created by an atomic rename of a fully written,
+ * checksum-verified temporary file, so concurrent runs and interrupted downloads never leave a partial
+ * file under the final name.
  */
 public final class DatasetResolver {
 
@@ -146,16 +148,43 @@ public final class DatasetResolver {
         return Optional.ofNullable(mirror);
     }
 
-    /** Where {@code file} is fetched from when it is not cached: under the mirror, or its canonical URL. */
+    /**
+     * Where {@code file} is fetched from when it is not cached: under the mirror, or its canonical URL.
+     *
+     * @throws IllegalStateException if no mirror is configured and {@code file} has no canonical URL
+     */
     public URI urlFor(RemoteFile file) {
+        if (mirror == null && file.canonicalUrl() == null) {
+            throw new IllegalStateException(mirrorOnlyMessage(file));
+        }
         // Concatenation rather than URI.resolve, which would rewrite "file:///x" to "file:/x" and make
         // URLs in messages differ from the configured mirror; RemoteFile names need no escaping.
-        return mirror == null ? file.canonicalUrl() : URI.create(mirror + file.dataset() + "/" + file.remoteName());
+        return mirror == null ? file.canonicalUrl() : URI.create(mirror + file.mirrorPath());
     }
 
     /** Where {@code file} is stored in the cache: {@code <cache>/<dataset>/<fileName>}. */
     public Path cachePath(RemoteFile file) {
         return cacheDir.resolve(file.dataset()).resolve(file.fileName());
+    }
+
+    /**
+     * Where archive {@code file} is extracted in the cache:
+     * {@code <cache>/<dataset>/<stem>-<first 12 hex digits of its SHA-256>/}, e.g.
+     * {@code cifar10/cifar-10-binary-c4a38c50a1bc/}, so a different archive never reuses it.
+     */
+    public Path extractionPath(RemoteFile file) {
+        return cacheDir.resolve(file.dataset()).resolve(TarExtractor.folderName(file.fileName(), file.sha256()));
+    }
+
+    /**
+     * Resolves the tar or tar.gz archive {@code file} (see {@link #resolve}) and returns the folder
+     * it is extracted into, {@link #extractionPath}, extracting it first with {@link TarExtractor}
+     * unless a completed extraction is already there.
+     *
+     * @throws IOException as {@link #resolve} and {@link TarExtractor#extract} do
+     */
+    public Path resolveExtracted(RemoteFile file) throws IOException {
+        return TarExtractor.extract(resolve(file), extractionPath(file));
     }
 
     /** One line describing the configuration, e.g. {@code "mirror file:/data/, cache /root/.cache/activation-lab"}. */
@@ -164,11 +193,12 @@ public final class DatasetResolver {
     }
 
     /**
-     * Returns the cached, checksum-verified, uncompressed copy of {@code file}, fetching it first
-     * if it is missing or its checksum does not match. Gzip-compressed downloads are detected by
-     * their magic bytes and decompressed.
+     * Returns the cached, checksum-verified copy of {@code file}, fetching it first if it is missing
+     * or its checksum does not match. Unless the file is {@linkplain RemoteFile#verbatim() verbatim},
+     * gzip-compressed downloads are detected by their magic bytes and decompressed.
      *
-     * @throws FileNotFoundException if the mirror (or canonical URL) has no such file
+     * @throws FileNotFoundException if the mirror (or canonical URL) has no such file, or if the file
+     *     is neither cached nor downloadable because it has no canonical URL and no mirror is configured
      * @throws IOException if fetching fails or the fetched content does not match {@code file.sha256()};
      *     nothing is left in the cache in that case
      */
@@ -181,6 +211,9 @@ public final class DatasetResolver {
             }
             log("cached " + target + " has SHA-256 " + cached + ", expected " + file.sha256() + "; fetching it again");
         }
+        if (mirror == null && file.canonicalUrl() == null) {
+            throw new FileNotFoundException(mirrorOnlyMessage(file));
+        }
         Files.createDirectories(target.getParent());
         URI url = urlFor(file);
         log("downloading " + url + " -> " + target);
@@ -191,13 +224,15 @@ public final class DatasetResolver {
             String actual;
             try (InputStream in = open(url, file);
                  OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                actual = copyDecompressingAndHashing(in, out);
+                actual = copyAndHash(in, out, !file.verbatim());
             }
             if (!actual.equals(file.sha256())) {
                 throw new IOException("checksum mismatch for " + url + ": expected SHA-256 " + file.sha256()
-                        + " of the uncompressed " + file.fileName() + ", got " + actual + ". Delete or replace the bad"
-                        + " copy at that URL, or point --data-mirror / " + MIRROR_ENV + " at a correct copy"
-                        + (mirror == null ? "" : " (or unset them to download from " + file.canonicalUrl() + ")"));
+                        + (file.verbatim() ? " of " + file.remoteName() + " as downloaded" : " of the uncompressed "
+                        + file.fileName()) + ", got " + actual + ". Delete or replace the bad copy at that URL, or"
+                        + " point --data-mirror / " + MIRROR_ENV + " at a correct copy"
+                        + (mirror == null || file.canonicalUrl() == null ? ""
+                                : " (or unset them to download from " + file.canonicalUrl() + ")"));
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return target;
@@ -245,20 +280,29 @@ public final class DatasetResolver {
     private String howToChangeMirror(RemoteFile file) {
         if (mirror == null) {
             return "; point --data-mirror / " + MIRROR_ENV + " / -D" + MIRROR_PROPERTY
-                    + " at a mirror holding " + file.dataset() + "/" + file.remoteName();
+                    + " at a mirror holding " + file.mirrorPath();
         }
-        return "; the mirror " + mirror + " must hold " + file.dataset() + "/" + file.remoteName()
+        return "; the mirror " + mirror + " must hold " + file.mirrorPath()
                 + ". Change it with --data-mirror / " + MIRROR_ENV + " / -D" + MIRROR_PROPERTY
-                + ", or unset them to download from " + file.canonicalUrl();
+                + (file.canonicalUrl() == null ? " (" + file.remoteName() + " has no canonical download)"
+                        : ", or unset them to download from " + file.canonicalUrl());
     }
 
-    private static String copyDecompressingAndHashing(InputStream raw, OutputStream out) throws IOException {
+    private String mirrorOnlyMessage(RemoteFile file) {
+        return file.remoteName() + " has no verified copy in the cache (" + cachePath(file) + ") and no canonical"
+                + " download URL: it is only available from a data mirror such as ../shared/data. Point"
+                + " --data-mirror / " + MIRROR_ENV + " / -D" + MIRROR_PROPERTY + " at a mirror holding " + file.mirrorPath();
+    }
+
+    private static String copyAndHash(InputStream raw, OutputStream out, boolean decompressGzip) throws IOException {
         InputStream in = new BufferedInputStream(raw, BUFFER_SIZE);
-        in.mark(2);
-        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-        in.reset();
-        if (gzip) {
-            in = new GZIPInputStream(in, BUFFER_SIZE);
+        if (decompressGzip) {
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            if (gzip) {
+                in = new GZIPInputStream(in, BUFFER_SIZE);
+            }
         }
         MessageDigest digest = newSha256();
         byte[] buffer = new byte[BUFFER_SIZE];
@@ -289,7 +333,7 @@ public final class DatasetResolver {
         }
     }
 
-    private static void log(String message) {
+    static void log(String message) {
         System.err.println("activation-lab: " + message);
     }
 

@@ -205,6 +205,94 @@ class DatasetResolverTest {
     }
 
     @Test
+    void archivesAreVerifiedAndCachedAsDownloadedFromTheMirrorRoot() throws Exception {
+        // Gzip bytes on purpose: an archive must be kept compressed, unlike an MNIST-style file.
+        byte[] archiveBytes = gzip(CONTENT);
+        Files.write(mirrorDir.resolve("bundle.tar.gz"), archiveBytes);
+        RemoteFile archive = RemoteFile.archive("bundle", "bundle.tar.gz", "bundle.tar.gz", null, sha256(archiveBytes));
+        DatasetResolver resolver = DatasetResolver.create(cache, mirrorDir.toUri().toString());
+
+        assertEquals(URI.create(mirrorDir.toUri() + "bundle.tar.gz"), resolver.urlFor(archive));
+        Path resolved = resolver.resolve(archive);
+
+        assertEquals(cache.resolve("bundle/bundle.tar.gz"), resolved);
+        assertArrayEquals(archiveBytes, Files.readAllBytes(resolved));
+        assertArrayEquals(new String[] {"bundle.tar.gz"}, cacheEntries(cache.resolve("bundle")));
+    }
+
+    @Test
+    void archiveChecksumMismatchIsRejectedAndLeavesNothingInCache() throws Exception {
+        Files.write(mirrorDir.resolve("bundle.tar.gz"), gzip(CONTENT));
+        // The checksum of the uncompressed content, which a verbatim archive must not be matched against.
+        RemoteFile archive = RemoteFile.archive("bundle", "bundle.tar.gz", "bundle.tar.gz",
+                URI.create("https://example.invalid/bundle.tar.gz"), sha256(CONTENT));
+        DatasetResolver resolver = DatasetResolver.create(cache, mirrorDir.toUri().toString());
+
+        IOException e = assertThrows(IOException.class, () -> resolver.resolve(archive));
+
+        assertTrue(e.getMessage().startsWith("checksum mismatch for " + mirrorDir.toUri() + "bundle.tar.gz: expected"
+                + " SHA-256 " + archive.sha256() + " of bundle.tar.gz as downloaded, got "
+                + sha256(Files.readAllBytes(mirrorDir.resolve("bundle.tar.gz")))), e.getMessage());
+        assertTrue(e.getMessage().contains("unset them to download from https://example.invalid/bundle.tar.gz"),
+                e.getMessage());
+        assertArrayEquals(new String[0], cacheEntries(cache.resolve("bundle")), "nothing cached, no temporary file");
+    }
+
+    @Test
+    void mirrorOnlyFilesNeedAMirrorUnlessCached() throws Exception {
+        Files.write(mirrorDir.resolve("bundle.tar.gz"), CONTENT);
+        RemoteFile archive = RemoteFile.archive("bundle", "bundle.tar.gz", "bundle.tar.gz", null, sha256(CONTENT));
+        DatasetResolver noMirror = DatasetResolver.create(cache, null, key -> null, key -> null);
+
+        FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> noMirror.resolve(archive));
+        assertEquals("bundle.tar.gz has no verified copy in the cache (" + cache.resolve("bundle/bundle.tar.gz")
+                + ") and no canonical download URL: it is only available from a data mirror such as ../shared/data."
+                + " Point --data-mirror / ACTIVATIONLAB_MIRROR / -Dactivationlab.mirror at a mirror holding bundle.tar.gz",
+                e.getMessage());
+        assertThrows(IllegalStateException.class, () -> noMirror.urlFor(archive));
+
+        Path cached = DatasetResolver.create(cache, mirrorDir.toString()).resolve(archive);
+        assertEquals(cached, noMirror.resolve(archive));
+
+        Files.delete(mirrorDir.resolve("bundle.tar.gz"));
+        Files.delete(cached);
+        FileNotFoundException absent = assertThrows(FileNotFoundException.class,
+                () -> DatasetResolver.create(cache, mirrorDir.toString()).resolve(archive));
+        assertTrue(absent.getMessage().contains("must hold bundle.tar.gz. Change it with --data-mirror"
+                + " / ACTIVATIONLAB_MIRROR / -Dactivationlab.mirror (bundle.tar.gz has no canonical download)"),
+                absent.getMessage());
+    }
+
+    @Test
+    void resolveExtractedUsesAFolderNamedAfterTheChecksum() throws Exception {
+        Path tarGz = new TarFiles().file("inner/x.txt", CONTENT).writeTarGz(mirrorDir.resolve("sub/bundle.tar.gz"));
+        String sha256 = sha256(Files.readAllBytes(tarGz));
+        RemoteFile archive = RemoteFile.archive("bundle", "bundle.tar.gz", "sub/bundle.tar.gz", null, sha256);
+        DatasetResolver resolver = DatasetResolver.create(cache, mirrorDir.toString());
+
+        Path extracted = resolver.resolveExtracted(archive);
+
+        assertEquals(cache.resolve("bundle/bundle-" + sha256.substring(0, 12)), extracted);
+        assertEquals(extracted, resolver.extractionPath(archive));
+        assertArrayEquals(CONTENT, Files.readAllBytes(extracted.resolve("inner/x.txt")));
+        assertEquals(extracted, resolver.resolveExtracted(archive));
+    }
+
+    @Test
+    void remoteFileMirrorPathsMustStayUnderTheMirror() {
+        URI url = URI.create("https://example.invalid/x");
+        String sha = file.sha256();
+        assertEquals("a/b.tar.gz", RemoteFile.archive("d", "b.tar.gz", "a/b.tar.gz", url, sha).mirrorPath());
+        assertEquals("b.tar.gz", RemoteFile.archive("d", "b.tar.gz", "a/b.tar.gz", url, sha).remoteName());
+        for (String bad : new String[] {"../x", "/x", "a//b", "a/", "a/../b", ""}) {
+            assertThrows(IllegalArgumentException.class, () -> RemoteFile.archive("d", "f", bad, url, sha), bad);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new RemoteFile("d", "f", "a/b", url, sha));
+        assertEquals("toy/data.bin.gz", file.mirrorPath());
+        assertFalse(file.verbatim());
+    }
+
+    @Test
     void remoteFileRejectsUnsafeNamesAndBadHashes() {
         URI url = URI.create("https://example.invalid/x");
         assertThrows(IllegalArgumentException.class, () -> new RemoteFile("..", "a", "a", url, file.sha256()));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,30 +25,10 @@ class MnistTest {
 
     @BeforeAll
     static void load() throws IOException {
-        Path mirror = findMirror();
+        Path mirror = TestMirror.find(Mnist.DATASET);
         assumeTrue(mirror != null, "no dataset mirror: set -Dactivationlab.mirror or provide ../shared/data");
-        String cacheProperty = System.getProperty(DatasetResolver.CACHE_PROPERTY);
-        Path cache = cacheProperty == null || cacheProperty.isBlank() ? fallbackCache : Path.of(cacheProperty);
-        resolver = DatasetResolver.create(cache, mirror.toString());
+        resolver = DatasetResolver.create(TestMirror.cache(fallbackCache), mirror.toString());
         mnist = Mnist.load(resolver);
-    }
-
-    /** The mirror from the system property, else {@code ../shared/data} next to the project root. */
-    private static Path findMirror() {
-        String property = System.getProperty(DatasetResolver.MIRROR_PROPERTY);
-        if (property != null && !property.isBlank()) {
-            Path path = property.startsWith("file:") ? Path.of(java.net.URI.create(property)) : Path.of(property);
-            if (Files.isDirectory(path.resolve(Mnist.DATASET))) {
-                return path;
-            }
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("../shared/data").normalize();
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(candidate.resolve(Mnist.DATASET))) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     @Test
