@@ -227,7 +227,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                 Dataset train = Cifar10Vgg11Experiment.trainingSet(cifar.train(), limit).normalized(stats);
                 Dataset test = cifar.test().normalized(stats);
                 String preprocessing = "pixels scaled to [0, 1], then per-channel normalisation with the statistics of"
-                        + " all " + cifar.train().size() + " training images: " + stats;
+                        + String.format(Locale.ROOT, " all %,d training images: ", cifar.train().size()) + stats;
                 err.println("activation-lab: " + preprocessing);
                 RunSettings settings = new RunSettings(runEpochs, limit, acc);
                 return (a, command, log) -> Cifar10Vgg11Experiment.run(train, test, preprocessing, a, seed, settings,
