@@ -13,6 +13,7 @@ public final class Devices {
 
     private static final Logger LOG = Logger.getLogger(Devices.class.getName());
     private static Boolean gpuAvailable;
+    private static boolean warnedNoGpu;
 
     private Devices() {
     }
@@ -44,8 +45,11 @@ public final class Devices {
                 : "; no GPU (CPU-only native build, or the -Pgpu build without a CUDA 12 / cuDNN 9 GPU visible)");
     }
 
-    /** The device to use for a request: a GPU request without a GPU degrades to the CPU with one warning. */
-    public static Device resolve(Device requested) {
+    /**
+     * The device to use for a request: a GPU request without a GPU degrades to the CPU, with one warning per
+     * process however many models ask.
+     */
+    public static synchronized Device resolve(Device requested) {
         return switch (requested) {
             case CPU -> Device.CPU;
             case AUTO -> gpuAvailable() ? Device.GPU : Device.CPU;
@@ -53,8 +57,11 @@ public final class Devices {
                 if (gpuAvailable()) {
                     yield Device.GPU;
                 }
-                LOG.warning("a GPU was requested but TensorFlow " + TensorFlow.version()
-                        + " sees none; running on the CPU. A GPU needs the -Pgpu build, CUDA 12 and cuDNN 9 (see README)");
+                if (!warnedNoGpu) {
+                    warnedNoGpu = true;
+                    LOG.warning("a GPU was requested but TensorFlow " + TensorFlow.version() + " sees none; running on"
+                            + " the CPU. A GPU needs the -Pgpu build, CUDA 12 and cuDNN 9 (see README)");
+                }
                 yield Device.CPU;
             }
         };

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.activationlab.dsl.activations.Activations;
+import org.activationlab.examples.records.DawnBenchMetrics;
+import org.activationlab.examples.records.Protocol;
 import org.activationlab.examples.records.RunRecord;
 import org.activationlab.examples.records.RunRecordFixtures;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,31 @@ class DawnBenchReportTest {
         e = assertThrows(IllegalArgumentException.class, () -> DawnBenchReport.render(List.of(unmeasured), COMMAND,
                 CnnPaper.MNIST_TABLE_3));
         assertTrue(e.getMessage().contains("has no DAWNBench measurements; re-run it"), e.getMessage());
+    }
+
+    @Test
+    void cifarPageLabelsTheReducedProtocolAndTheDataSource() {
+        RunRecord r = RunRecordFixtures.cnnFinished(Activations.leakyRelu(0.01), 1, 6, 70.0, 0.35);
+        Protocol p = r.protocol();
+        Protocol reduced = new Protocol(p.model(), p.parameters(), p.optimizer(), 128, 6, p.split(), 10_000,
+                false, "CIFAR-10 JPEG copy cifar10-jpeg.tar.gz, NOT the canonical binary CIFAR-10",
+                p.initializer(), "per-channel normalisation; augmentation: random crop", "CPU");
+        DawnBenchMetrics d = r.dawnbench();
+        DawnBenchMetrics at60 = new DawnBenchMetrics("test", 0.6, d.thresholdEpoch(), d.trainSecondsToThreshold(),
+                d.totalTrainSeconds(), d.totalWallSeconds(), 500, 1.9, 50, 7.1, 7.5, 0.35);
+        RunRecord cifar = new RunRecord(r.schemaVersion(), "cifar10-vgg11", r.activation(), 1, reduced, r.status(), 0,
+                r.history(), null, r.test(), r.trainingSeconds(), at60, r.environment(), "reproduce cifar10-vgg11");
+
+        String md = DawnBenchReport.render(List.of(cifar), "reproduce cifar10-vgg11", CnnPaper.CIFAR10_TABLE_4);
+
+        assertTrue(md.startsWith("# CIFAR-10 VGG-11: activation functions compared with the paper's Table 4"), md);
+        assertTrue(md.contains("**Reduced protocol:** 6 epochs instead of 50; a stratified subset of 10,000 training"
+                + " images instead of all of them; accuracy threshold 60% instead of 87%."), md);
+        assertTrue(md.contains("**Data:** CIFAR-10 JPEG copy cifar10-jpeg.tar.gz, NOT the canonical binary"), md);
+        String row = line(md, "| LeakyReLU | 0:48:16 (2896 s) | 420.0 s | 0.32579 | 1.90000 [7.100] | 14 | 6 |");
+        assertTrue(row.endsWith("| 0:13:39 (819 s) | 420.0 s | 9.57% | 35.00% |"), row);
+        assertTrue(md.contains("- LeakyReLU(negative_slope=0.01): 9,231,114 trainable parameters"), md);
+        assertTrue(md.contains("- **Preprocessing:** per-channel normalisation; augmentation: random crop"), md);
     }
 
     private static String line(String md, String prefix) {
