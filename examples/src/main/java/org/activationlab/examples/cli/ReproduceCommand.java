@@ -23,6 +23,10 @@ import org.activationlab.examples.experiments.Cifar10Vgg11Experiment;
 import org.activationlab.examples.experiments.MnistCnnExperiment;
 import org.activationlab.examples.experiments.MnistMlpExperiment;
 import org.activationlab.examples.experiments.RunSettings;
+import org.activationlab.examples.experiments.StudyGrid;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.activationlab.examples.records.DawnBenchMetrics;
 import org.activationlab.examples.records.RunRecord;
 import org.activationlab.examples.records.RunRecords;
@@ -36,9 +40,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Runs a paper's protocol for each activation, writes one record per run and regenerates the docs. */
-@Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = "Reproduce a paper's experiment: train each activation, write results/<experiment>/*.json and"
-                + " regenerate docs/results/<experiment>.md.")
+@Command(name = "reproduce", aliases = "study", mixinStandardHelpOptions = true,
+        description = {"Reproduce a paper's experiment: train each activation (with each seed), write one record per"
+                + " run to results/<experiment>/ and regenerate docs/results/<experiment>.md.",
+                "A study is the grid activations x seeds (--seeds N); it can be split across processes or machines"
+                        + " with --shard i/n into one results folder, and continued after an interruption with"
+                        + " --resume. A run whose loss becomes NaN or infinite is recorded as diverged and the study"
+                        + " goes on."})
 public final class ReproduceCommand implements Callable<Integer> {
 
     private static final List<String> EXPERIMENTS = List.of(MnistMlpExperiment.NAME, MnistCnnExperiment.NAME,
@@ -91,8 +99,18 @@ public final class ReproduceCommand implements Callable<Integer> {
             + " and training limit instead of re-running them (to continue an interrupted study).")
     boolean resume;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of initialisation and shuffling (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of initialisation and shuffling for a single-seed run (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "Run every activation with seeds 1..N (a study; overrides --seed).")
+    Integer seeds;
+
+    @Option(names = "--shard", paramLabel = "i/n",
+            description = "Run only shard i of n of the activation x seed grid (run k goes to shard k mod n + 1),"
+                    + " e.g. 2/3; the shards of one study write into the same results folder.")
+    String shard;
 
     @Option(names = "--deterministic", description = "Single-threaded TensorFlow: identical records for the same seed.")
     boolean deterministic;
@@ -111,9 +129,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    /** Trains one activation. */
+    /** Trains one activation with one seed. */
     private interface Runner {
-        RunRecord run(Activation activation, String command, Consumer<String> log);
+        RunRecord run(Activation activation, long seed, String command, Consumer<String> log);
     }
 
     @Override
@@ -148,28 +166,42 @@ public final class ReproduceCommand implements Callable<Integer> {
         DatasetResolver resolver = data.resolver();
         err.println("activation-lab: datasets from " + resolver.describe());
         err.println("activation-lab: " + Devices.describe() + "; running on " + resolved);
-        Runner runner = runner(resolver, resolved, runEpochs, limit, acc, err);
+        boolean progress = !noProgress && System.console() != null;
+        Runner runner = runner(resolver, resolved, runEpochs, limit, acc, progress, err);
         String command = commandLine(list, runEpochs, limit, acc);
         Consumer<String> log = line -> {
             err.println(line);
             err.flush();
         };
+        StudyGrid grid = new StudyGrid(list, seeds == null ? List.of(seed) : StudyGrid.firstSeeds(seeds));
+        List<StudyGrid.Run> runs = shard == null ? grid.runs() : grid.shard(shard);
+        if (shard != null) {
+            err.println("activation-lab: shard " + shard.strip() + ": " + runs.size() + " of " + grid.runs().size()
+                    + " runs");
+        }
         long start = System.nanoTime();
-        for (Activation activation : list) {
-            Path file = RunRecords.pathFor(out, experiment, activation, seed);
-            if (resume && Files.exists(file)) {
-                RunRecord existing = RunRecords.read(file);
-                if (existing.protocol().epochs() == runEpochs && existing.protocol().trainLimit() == limit) {
-                    outWriter.println(activation.displayName() + ": kept existing record " + file + " (--resume)");
-                    continue;
+        int done = 0;
+        try (ProgressBar overall = progress && runs.size() > 1 ? studyBar(runs.size()) : null) {
+            for (StudyGrid.Run run : runs) {
+                Path file = RunRecords.pathFor(out, experiment, run.activation(), run.seed());
+                RunRecord existing = resume && Files.exists(file) ? RunRecords.read(file) : null;
+                if (existing != null && existing.protocol().epochs() == runEpochs
+                        && existing.protocol().trainLimit() == limit) {
+                    outWriter.println(run.activation().displayName() + " seed " + run.seed()
+                            + ": kept existing record " + file + " (--resume)");
+                } else {
+                    RunRecord record = runner.run(run.activation(), run.seed(), command, log);
+                    RunRecords.write(file, record);
+                    outWriter.println(summary(run.activation(), record) + " [seed " + run.seed() + ", run "
+                            + (++done) + " of " + runs.size() + "] -> " + file);
+                    outWriter.flush();
+                }
+                if (overall != null) {
+                    overall.step();
                 }
             }
-            RunRecord record = runner.run(activation, command, log);
-            RunRecords.write(file, record);
-            outWriter.println(summary(activation, record) + " -> " + file);
-            outWriter.flush();
         }
-        outWriter.printf(Locale.ROOT, "all %d runs took %.1f s (wall); JVM peak RSS %s%n", list.size(),
+        outWriter.printf(Locale.ROOT, "%d runs took %.1f s (wall); JVM peak RSS %s%n", done,
                 (System.nanoTime() - start) / 1e9, SystemInfo.peakRssKb().stream()
                         .mapToObj(kb -> String.format(Locale.ROOT, "%,d MiB", kb / 1024)).findFirst().orElse("unknown"));
         Path page = ReportCommand.generate(out, docs, experiment);
@@ -203,9 +235,13 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
+    private static ProgressBar studyBar(int runs) {
+        return new ProgressBarBuilder().setTaskName("study").setInitialMax(runs).setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" runs", 1).build();
+    }
+
     private Runner runner(DatasetResolver resolver, Device resolved, int runEpochs, int limit, double acc,
-            PrintWriter err) throws IOException {
-        boolean progress = !noProgress && System.console() != null;
+            boolean progress, PrintWriter err) throws IOException {
         if (dataSpec != null && !Cifar10Vgg11Experiment.NAME.equals(experiment)) {
             throw new IllegalArgumentException("--data applies to cifar10-vgg11 only; " + experiment
                     + " uses MNIST (change where it comes from with --data-mirror)");
@@ -213,12 +249,12 @@ public final class ReproduceCommand implements Callable<Integer> {
         switch (experiment) {
             case MnistMlpExperiment.NAME -> {
                 MnistMlpExperiment.PaperData split = MnistMlpExperiment.split(Mnist.load(resolver));
-                return (a, command, log) -> MnistMlpExperiment.run(split, a, seed, runEpochs, limit, deterministic,
-                        progress, command, log);
+                return (a, runSeed, command, log) -> MnistMlpExperiment.run(split, a, runSeed, runEpochs, limit,
+                        deterministic, progress, command, log);
             }
             case MnistCnnExperiment.NAME -> {
                 MnistData mnist = Mnist.load(resolver);
-                return (a, command, log) -> MnistCnnExperiment.run(mnist, a, seed, runEpochs, acc, limit,
+                return (a, runSeed, command, log) -> MnistCnnExperiment.run(mnist, a, runSeed, runEpochs, acc, limit,
                         deterministic, progress, command, log);
             }
             default -> {
@@ -230,8 +266,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                         + String.format(Locale.ROOT, " all %,d training images: ", cifar.train().size()) + stats;
                 err.println("activation-lab: " + preprocessing);
                 RunSettings settings = new RunSettings(runEpochs, limit, acc);
-                return (a, command, log) -> Cifar10Vgg11Experiment.run(train, test, preprocessing, a, seed, settings,
-                        resolved, deterministic, progress, command, log);
+                return (a, runSeed, command, log) -> Cifar10Vgg11Experiment.run(train, test, preprocessing, a, runSeed,
+                        settings, resolved, deterministic, progress, command, log);
             }
         }
     }
@@ -255,9 +291,11 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     /** The command as a user would retype it, for the docs: every setting explicit. */
     private String commandLine(List<Activation> list, int runEpochs, int limit, double acc) {
-        StringBuilder s = new StringBuilder("bin/activation-lab reproduce ").append(experiment)
+        StringBuilder s = new StringBuilder("bin/activation-lab ").append(seeds == null ? "reproduce " : "study ")
+                .append(experiment)
                 .append(" --activations ").append(list.stream().map(Activation::spec).collect(Collectors.joining(",")))
-                .append(" --epochs ").append(runEpochs).append(" --seed ").append(seed);
+                .append(" --epochs ").append(runEpochs)
+                .append(seeds == null ? " --seed " + seed : " --seeds " + seeds);
         if (!MnistMlpExperiment.NAME.equals(experiment)) {
             s.append(" --threshold ").append(acc);
         }
