@@ -61,6 +61,14 @@ public final class DawnBenchReport {
         perEpoch(md, groups, "Training loss per epoch (running mean over the epoch, dropout on)",
                 EpochRecord::trainLoss, "%.4f");
         perEpoch(md, groups, "Training time per epoch (s, evaluation excluded)", EpochRecord::trainSeconds, "%.2f");
+        Markdown.significance(md, groups, List.of(
+                new SignificanceMetric("test accuracy", r -> r.test() == null ? Double.NaN : r.test().accuracy(), true,
+                        "%.4f"),
+                new SignificanceMetric("training seconds to " + percent(all.get(0).dawnbench().threshold()),
+                        r -> r.dawnbench().trainSecondsToThreshold(), false, "%.1f"),
+                new SignificanceMetric("training seconds in total", r -> r.dawnbench().totalTrainSeconds(), false,
+                        "%.1f")),
+                g -> g.label(groups), "bin/activation-lab study " + study.experiment() + " --seeds 5");
         Markdown.protocol(md, groups);
         modelSummary(md, groups, study);
         Markdown.environment(md, groups);
@@ -140,7 +148,7 @@ public final class DawnBenchReport {
             Optional<DawnBenchPaperResult> p = study.matching(g.runs().get(0).activation());
             List<DawnBenchMetrics> d = g.finished().stream().map(RunRecord::dawnbench).toList();
             if (d.isEmpty()) {
-                row(md, shortLabel(g, groups), p.map(r -> clock(r.totalTrainSeconds())).orElse(NONE), g.status(),
+                row(md, g.label(groups), p.map(r -> clock(r.totalTrainSeconds())).orElse(NONE), g.status(),
                         p.map(r -> fmt("%.5f", r.inferenceMillisPerSample())).orElse(NONE), NONE,
                         p.map(r -> epochCell(r.thresholdEpoch())).orElse(NONE), NONE,
                         p.map(r -> r.thresholdEpoch() == 0 ? "N/A" : clock(r.secondsToThreshold())).orElse(NONE),
@@ -151,7 +159,7 @@ public final class DawnBenchReport {
             String oursTime = reached.isEmpty() ? "not reached"
                     : summary(values(reached, DawnBenchMetrics::trainSecondsToThreshold), "%.1f") + " s"
                             + (reached.size() < d.size() ? " (" + (d.size() - reached.size()) + " not reached)" : "");
-            row(md, shortLabel(g, groups),
+            row(md, g.label(groups),
                     p.map(r -> clock(r.totalTrainSeconds())).orElse(NONE),
                     summary(values(d, DawnBenchMetrics::totalTrainSeconds), "%.1f") + " s",
                     p.map(r -> fmt("%.5f", r.inferenceMillisPerSample())).orElse(NONE),
@@ -165,16 +173,6 @@ public final class DawnBenchReport {
                     summaryPercent(values(d, DawnBenchMetrics::errorRate)));
         }
         md.append('\n');
-    }
-
-    /**
-     * The activation's type name (e.g. {@code SELU}) when no other group shares it, else its full display name;
-     * the protocol and run list show every hyperparameter.
-     */
-    private static String shortLabel(RunGroup g, List<RunGroup> groups) {
-        String type = Activations.parse(g.spec()).typeName();
-        long same = groups.stream().filter(o -> Activations.parse(o.spec()).typeName().equals(type)).count();
-        return same == 1 ? type : g.display();
     }
 
     private static List<Double> values(List<DawnBenchMetrics> d, ToDoubleFunction<DawnBenchMetrics> metric) {
@@ -211,7 +209,7 @@ public final class DawnBenchReport {
             md.append("Activations with several seeds show the mean over the seeds that completed the epoch.\n\n");
         }
         List<String> header = new ArrayList<>(List.of("Epoch"));
-        groups.forEach(g -> header.add(shortLabel(g, groups)));
+        groups.forEach(g -> header.add(g.label(groups)));
         row(md, header.toArray(String[]::new));
         separator(md, header.size());
         int last = groups.stream().flatMap(g -> g.runs().stream()).mapToInt(r -> r.history().size()).max().orElse(0);

@@ -1,6 +1,8 @@
 package org.activationlab.examples.report;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,6 +11,9 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.activationlab.examples.records.EpochRecord;
 import org.activationlab.examples.records.RunRecord;
+import org.activationlab.examples.stats.Comparison;
+import org.activationlab.examples.stats.Comparisons;
+import org.activationlab.examples.stats.Summary;
 
 /** Markdown building blocks and the sections every experiment's page shares. */
 final class Markdown {
@@ -99,18 +104,78 @@ final class Markdown {
         return all.stream().map(value).distinct().collect(Collectors.joining(", "));
     }
 
-    /** The value itself for one run; mean ± sample standard deviation and n for several. */
+    /**
+     * The value itself for one run; for several, mean ± sample standard deviation with the 95% t interval and n
+     * (commons-math, see {@link Summary}).
+     */
     static String summary(List<Double> values, String format) {
         if (values.size() == 1) {
             return fmt(format, values.get(0));
         }
-        double mean = values.stream().mapToDouble(Double::doubleValue).sum() / values.size();
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
+        return Summary.of(values.stream().mapToDouble(Double::doubleValue).toArray()).format(format);
+    }
+
+    /**
+     * The significance section: each activation against the baseline (ReLU when present, else the first) on each
+     * metric, by Welch's t-test over seeds with Holm's correction per metric, as a table and as generated sentences.
+     * With one run per activation it says that no interval or test is possible.
+     */
+    static void significance(StringBuilder md, List<RunGroup> groups, List<SignificanceMetric> metrics,
+            Function<RunGroup, String> label, String studyCommand) {
+        md.append("## Is the difference real?\n\n");
+        int maxRuns = groups.stream().mapToInt(g -> g.finished().size()).max().orElse(0);
+        if (maxRuns < 2 || groups.size() < 2) {
+            md.append("Each activation has ").append(maxRuns < 2 ? "one finished run" : "its runs")
+                    .append(groups.size() < 2 ? " and there is no other activation to compare with" : "")
+                    .append(", so no confidence interval or significance test can be given: differences between"
+                            + " activations here may be seed-to-seed noise. `").append(studyCommand)
+                    .append("` runs several seeds per activation and fills this section.\n\n");
+            return;
         }
-        double sd = Math.sqrt(squares / (values.size() - 1));
-        return fmt(format, mean) + " ± " + fmt(format, sd) + " (n=" + values.size() + ")";
+        RunGroup baseline = groups.stream().filter(g -> g.spec().equals("relu")).findFirst().orElse(groups.get(0));
+        md.append("Each activation against ").append(label.apply(baseline)).append(" over its finished runs"
+                + " (seeds): Welch's two-sided t-test, Holm's correction across the comparisons of one metric"
+                + " (family-wise 5%), Hedges' g as effect size. \"Not significant\" means the data do not show a"
+                + " difference, not that there is none.\n\n");
+        row(md, "Metric", "Activation", "Mean (95% CI)", "Difference vs " + label.apply(baseline), "p (Welch)",
+                "Holm p", "Hedges' g", "Conclusion");
+        separator(md, 8);
+        List<String> sentences = new java.util.ArrayList<>();
+        for (SignificanceMetric m : metrics) {
+            Map<String, double[]> values = new LinkedHashMap<>();
+            Map<String, RunGroup> byLabel = new LinkedHashMap<>();
+            values.put(label.apply(baseline), valuesOf(baseline, m));
+            byLabel.put(label.apply(baseline), baseline);
+            for (RunGroup g : groups) {
+                if (g != baseline && valuesOf(g, m).length > 0) {
+                    values.put(label.apply(g), valuesOf(g, m));
+                    byLabel.put(label.apply(g), g);
+                }
+            }
+            if (values.get(label.apply(baseline)).length == 0) {
+                continue;
+            }
+            for (Comparison c : Comparisons.againstBaseline(m.name(), label.apply(baseline), values, 0.05)) {
+                row(md, m.name(), c.other(), c.otherSummary().format(m.format()),
+                        fmt("%+" + m.format().substring(1), c.difference()),
+                        Double.isNaN(c.pValue()) ? NONE : pValue(c.pValue()),
+                        Double.isNaN(c.adjustedP()) ? NONE : pValue(c.adjustedP()),
+                        Double.isNaN(c.hedgesG()) ? NONE : fmt("%.2f", c.hedgesG()),
+                        !c.tested() ? "no test possible" : c.significant() ? "significant" : "not significant");
+                sentences.add(Comparisons.sentence(c, m.name(), m.higherIsBetter(), m.format()));
+            }
+        }
+        md.append('\n');
+        sentences.forEach(line -> md.append("- ").append(line).append('\n'));
+        md.append('\n');
+    }
+
+    private static double[] valuesOf(RunGroup g, SignificanceMetric m) {
+        return g.finished().stream().mapToDouble(m.value()).filter(Double::isFinite).toArray();
+    }
+
+    private static String pValue(double p) {
+        return p < 0.001 ? "< 0.001" : fmt("%.3f", p);
     }
 
     static double mean(List<EpochRecord> epochs, ToDoubleFunction<EpochRecord> value) {

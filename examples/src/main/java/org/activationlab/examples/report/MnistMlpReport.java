@@ -64,6 +64,14 @@ public final class MnistMlpReport {
         table1(md, groups);
         table2(md, groups);
         curves(md, groups);
+        Markdown.significance(md, groups, List.of(
+                new SignificanceMetric("test accuracy", r -> r.test() == null ? Double.NaN : r.test().accuracy(), true,
+                        "%.4f"),
+                new SignificanceMetric("test macro F1", r -> r.test() == null ? Double.NaN : r.test().f1(), true,
+                        "%.4f"),
+                new SignificanceMetric("validation loss", r -> r.validation() == null ? Double.NaN
+                        : r.validation().loss(), false, "%.4f")),
+                g -> g.label(groups), "bin/activation-lab study " + EXPERIMENT + " --seeds 5");
         differences(md, groups, all);
         return md.toString();
     }

@@ -55,6 +55,18 @@ record RunGroup(String spec, String display, List<RunRecord> runs) {
         return groups;
     }
 
+    /**
+     * The activation's type name (e.g. {@code SELU}) when no other group shares it, else its full display name;
+     * protocols and run lists show every hyperparameter.
+     */
+    String label(List<RunGroup> groups) {
+        String type = org.activationlab.dsl.activations.Activations.parse(spec).typeName();
+        long same = groups.stream()
+                .filter(o -> org.activationlab.dsl.activations.Activations.parse(o.spec).typeName().equals(type))
+                .count();
+        return same == 1 ? type : display;
+    }
+
     /** The status cell: finished, or which seeds diverged at which epoch. */
     String status() {
         List<RunRecord> diverged = diverged();
