@@ -171,6 +171,15 @@ public final class CompiledModel implements AutoCloseable {
 
     private static void checkClassifierOutput(Sequential model) {
         List<Layer> layers = model.layers();
+        for (int i = 0; i < layers.size() - 1; i++) {
+            Layer layer = layers.get(i);
+            Activation a = layer instanceof ActivationLayer al ? al.function() : layer.activation().orElse(null);
+            if (a instanceof Softmax) {
+                throw new IllegalArgumentException("softmax must be the model's last layer (the loss applies it to"
+                        + " the logits), but layer " + (i + 1) + " (" + layer.describe() + ") has it and "
+                        + (layers.size() - 1 - i) + " layer(s) follow; move it to the end");
+            }
+        }
         Layer last = layers.get(layers.size() - 1);
         Activation finalActivation = last instanceof ActivationLayer a ? a.function() : last.activation().orElse(null);
         if (finalActivation != null && !(finalActivation instanceof Softmax) && !(finalActivation instanceof Linear)) {
@@ -402,6 +411,9 @@ public final class CompiledModel implements AutoCloseable {
     /** As {@link #evaluate(Dataset)} with the given batch size. */
     public Evaluation evaluate(Dataset data, int batchSize) {
         checkDataset(data, "evaluation set");
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("evaluation batch size must be > 0, got " + batchSize);
+        }
         long start = System.nanoTime();
         evalSlot.upload(session, data);
         int[] predicted = new int[data.size()];

@@ -7,7 +7,8 @@ import org.activationlab.tf.training.Augmentation;
  * How a model is compiled for training.
  *
  * @param optimizer the parameter update rule
- * @param seed seeds weight initialisation, shuffling and any randomness in the graph
+ * @param seed seeds weight initialisation and the randomness in the graph (dropout masks, augmentation); the order
+ *     of training examples is seeded separately by {@code FitOptions.shuffleSeed}
  * @param deterministic run TensorFlow single-threaded so that the same seed gives bit-identical results on a
  *     CPU; slower (see the README for the measured cost)
  * @param device where to place the operations

@@ -95,8 +95,9 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + " with a warning; auto takes a GPU when TensorFlow sees one.")
     String device;
 
-    @Option(names = "--resume", description = "Keep existing records of the same experiment, activation, seed, epochs"
-            + " and training limit instead of re-running them (to continue an interrupted study).")
+    @Option(names = "--resume", description = "Keep an existing record of the same activation and seed when it was"
+            + " made by the same command (every setting: epochs, threshold, data, device, ...) instead of re-running"
+            + " it, to continue an interrupted study.")
     boolean resume;
 
     @Option(names = "--seed", defaultValue = "1",
@@ -185,8 +186,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             for (StudyGrid.Run run : runs) {
                 Path file = RunRecords.pathFor(out, experiment, run.activation(), run.seed());
                 RunRecord existing = resume && Files.exists(file) ? RunRecords.read(file) : null;
-                if (existing != null && existing.protocol().epochs() == runEpochs
-                        && existing.protocol().trainLimit() == limit) {
+                if (existing != null && existing.command().equals(command)) {
                     outWriter.println(run.activation().displayName() + " seed " + run.seed()
                             + ": kept existing record " + file + " (--resume)");
                 } else {
