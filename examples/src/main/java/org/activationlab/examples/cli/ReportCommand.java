@@ -2,7 +2,9 @@ package org.activationlab.examples.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.activationlab.examples.experiments.Cifar10Vgg11Experiment;
 import org.activationlab.examples.experiments.MnistCnnExperiment;
@@ -13,6 +15,8 @@ import org.activationlab.examples.records.RunRecords;
 import org.activationlab.examples.report.CnnPaper;
 import org.activationlab.examples.report.DawnBenchReport;
 import org.activationlab.examples.report.MnistMlpReport;
+import org.activationlab.examples.report.ResultsIndex;
+import org.activationlab.examples.plots.ActivationsPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,6 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Regenerate docs/results/*.md from the run records in results/ (no training).")
 public final class ReportCommand implements Callable<Integer> {
+
+    /** The experiments a report covers, in the order the index lists them. */
+    static final List<String> EXPERIMENTS = List.of(MnistMlpExperiment.NAME, MnistCnnExperiment.NAME,
+            Cifar10Vgg11Experiment.NAME);
 
     @Spec
     CommandSpec spec;
@@ -37,8 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int generated = 0;
-        for (String experiment : List.of(MnistMlpExperiment.NAME, MnistCnnExperiment.NAME,
-                Cifar10Vgg11Experiment.NAME)) {
+        for (String experiment : EXPERIMENTS) {
             if (!RunRecords.readAll(results, experiment).isEmpty()) {
                 spec.commandLine().getOut().println("regenerated " + generate(results, docs, experiment));
                 generated++;
@@ -51,7 +58,10 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Renders one experiment's page from its records and writes it atomically; returns the page's path. */
+    /**
+     * Renders one experiment's page and figures from its records, the activations page and the index, writing
+     * each file atomically; returns the experiment page's path.
+     */
     static Path generate(Path results, Path docs, String experiment) throws IOException {
         List<RunRecord> records = RunRecords.readAll(results, experiment);
         if (records.isEmpty()) {
@@ -60,11 +70,22 @@ public final class ReportCommand implements Callable<Integer> {
         Path page = docs.resolve(experiment + ".md");
         String command = records.get(0).command();
         String text = switch (experiment) {
-            case MnistCnnExperiment.NAME -> DawnBenchReport.render(records, command, CnnPaper.MNIST_TABLE_3);
-            case Cifar10Vgg11Experiment.NAME -> DawnBenchReport.render(records, command, CnnPaper.CIFAR10_TABLE_4);
-            default -> MnistMlpReport.render(records, command);
+            case MnistCnnExperiment.NAME -> DawnBenchReport.render(records, command, CnnPaper.MNIST_TABLE_3, docs);
+            case Cifar10Vgg11Experiment.NAME -> DawnBenchReport.render(records, command, CnnPaper.CIFAR10_TABLE_4,
+                    docs);
+            default -> MnistMlpReport.render(records, command, docs);
         };
         AtomicFiles.writeString(page, text);
+        AtomicFiles.writeString(docs.resolve("activations.md"),
+                ActivationsPage.render(docs.resolve("img").resolve("activations"), "img/activations"));
+        Map<String, List<RunRecord>> all = new LinkedHashMap<>();
+        for (String e : EXPERIMENTS) {
+            List<RunRecord> r = RunRecords.readAll(results, e);
+            if (!r.isEmpty()) {
+                all.put(e, r);
+            }
+        }
+        AtomicFiles.writeString(docs.resolve("README.md"), ResultsIndex.render(all));
         return page;
     }
 }

@@ -49,9 +49,6 @@ import picocli.CommandLine.Spec;
                         + " goes on."})
 public final class ReproduceCommand implements Callable<Integer> {
 
-    private static final List<String> EXPERIMENTS = List.of(MnistMlpExperiment.NAME, MnistCnnExperiment.NAME,
-            Cifar10Vgg11Experiment.NAME);
-
     @Spec
     CommandSpec spec;
 
@@ -137,9 +134,9 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!EXPERIMENTS.contains(experiment)) {
+        if (!ReportCommand.EXPERIMENTS.contains(experiment)) {
             throw new IllegalArgumentException("unknown experiment '" + experiment + "'; available: "
-                    + String.join(", ", EXPERIMENTS));
+                    + String.join(", ", ReportCommand.EXPERIMENTS));
         }
         Device requested = parseDevice(device);
         boolean cifar = Cifar10Vgg11Experiment.NAME.equals(experiment);

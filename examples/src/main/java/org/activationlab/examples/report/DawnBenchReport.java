@@ -9,6 +9,7 @@ import static org.activationlab.examples.report.Markdown.row;
 import static org.activationlab.examples.report.Markdown.separator;
 import static org.activationlab.examples.report.Markdown.summary;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,8 @@ public final class DawnBenchReport {
      * @throws IllegalArgumentException if there are no records, one belongs to another experiment, one lacks the
      *     DAWNBench measurements, or two share an activation and seed
      */
-    public static String render(List<RunRecord> records, String reproduceCommand, DawnBenchStudy study) {
+    public static String render(List<RunRecord> records, String reproduceCommand, DawnBenchStudy study,
+            Path docsDir) {
         List<RunGroup> groups = RunGroup.of(records, study.experiment(), study::rank);
         List<RunRecord> all = groups.stream().flatMap(g -> g.runs().stream()).toList();
         for (RunRecord r : all) {
@@ -61,6 +63,15 @@ public final class DawnBenchReport {
         perEpoch(md, groups, "Training loss per epoch (running mean over the epoch, dropout on)",
                 EpochRecord::trainLoss, "%.4f");
         perEpoch(md, groups, "Training time per epoch (s, evaluation excluded)", EpochRecord::trainSeconds, "%.2f");
+        Figures figures = new Figures(docsDir, study.experiment(), groups);
+        md.append("## Figures\n\n").append("Lines are means over seeds, bands span the lowest to the highest seed;"
+                + " bars are means with 95% intervals where there are several seeds.\n\n");
+        md.append(figures.curves("test-accuracy.png", "Test accuracy after each epoch", "test accuracy",
+                EpochRecord::valAccuracy));
+        md.append(figures.curves("train-loss.png", "Training loss per epoch", "training loss",
+                EpochRecord::trainLoss));
+        md.append(figures.bars("time-to-threshold.png", "Training time to " + percent(all.get(0).dawnbench()
+                .threshold()) + " test accuracy", "seconds", r -> r.dawnbench().trainSecondsToThreshold()));
         Markdown.significance(md, groups, List.of(
                 new SignificanceMetric("test accuracy", r -> r.test() == null ? Double.NaN : r.test().accuracy(), true,
                         "%.4f"),
@@ -198,7 +209,7 @@ public final class DawnBenchReport {
     }
 
     private static String summaryPercent(List<Double> fractions) {
-        return summary(fractions.stream().map(f -> f * 100).toList(), "%.2f") + "%";
+        return summary(fractions.stream().map(f -> f * 100).toList(), "%.2f%%");
     }
 
     /** One row per epoch, one column per activation (mean over its seeds when it has several). */

@@ -53,7 +53,7 @@ public final class MnistMlpReport {
      * @throws IllegalArgumentException if there are no records, a record belongs to another experiment, or two
      *     records share an activation and seed
      */
-    public static String render(List<RunRecord> records, String reproduceCommand) {
+    public static String render(List<RunRecord> records, String reproduceCommand, Path docsDir) {
         List<RunGroup> groups = RunGroup.of(records, EXPERIMENT, MnistMlpReport::paperRank);
         List<RunRecord> all = groups.stream().flatMap(g -> g.runs().stream()).toList();
         StringBuilder md = new StringBuilder();
@@ -64,6 +64,19 @@ public final class MnistMlpReport {
         table1(md, groups);
         table2(md, groups);
         curves(md, groups);
+        Figures figures = new Figures(docsDir, EXPERIMENT, groups);
+        md.append("## Figures\n\n").append("Lines are means over seeds, bands span the lowest to the highest seed;"
+                + " bars are means with 95% intervals where there are several seeds.\n\n");
+        md.append(figures.curves("train-loss.png", "Training loss per epoch", "training loss",
+                EpochRecord::trainLoss));
+        md.append(figures.curves("valid-accuracy.png", "Validation accuracy per epoch", "validation accuracy",
+                EpochRecord::valAccuracy));
+        Map<String, java.util.function.ToDoubleFunction<RunRecord>> metrics = new LinkedHashMap<>();
+        metrics.put("F1", r -> r.test() == null ? Double.NaN : r.test().f1());
+        metrics.put("precision", r -> r.test() == null ? Double.NaN : r.test().precision());
+        metrics.put("recall", r -> r.test() == null ? Double.NaN : r.test().recall());
+        metrics.put("accuracy", r -> r.test() == null ? Double.NaN : r.test().accuracy());
+        md.append(figures.metricBars("test-metrics.png", "Test metrics (macro)", metrics));
         Markdown.significance(md, groups, List.of(
                 new SignificanceMetric("test accuracy", r -> r.test() == null ? Double.NaN : r.test().accuracy(), true,
                         "%.4f"),

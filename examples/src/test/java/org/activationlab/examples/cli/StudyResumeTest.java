@@ -1,5 +1,6 @@
 package org.activationlab.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.activationlab.examples.records.AtomicFiles;
 import org.activationlab.examples.records.RunRecord;
 import org.activationlab.examples.records.RunRecords;
@@ -43,8 +46,8 @@ class StudyResumeTest {
     void resumeKeepsFinishedRunsRunsTheRestAndIgnoresTornFiles() throws IOException {
         assertEquals(0, study("--shard", "1/2"));
         Path records = dir.resolve("results").resolve("mnist-mlp");
-        List<RunRecord> first = RunRecords.readAll(dir.resolve("results"), "mnist-mlp");
-        assertEquals(2, first.size(), "shard 1/2 of 4 runs");
+        List<RunRecord> shardOne = RunRecords.readAll(dir.resolve("results"), "mnist-mlp");
+        assertEquals(2, shardOne.size(), "shard 1/2 of 4 runs");
         Path kept = records.resolve("relu-seed1.json");
         String keptBytes = Files.readString(kept);
         FileTime keptTime = Files.getLastModifiedTime(kept);
@@ -60,5 +63,29 @@ class StudyResumeTest {
         assertTrue(all.stream().allMatch(r -> r.command().startsWith("bin/activation-lab study mnist-mlp")));
         String page = Files.readString(dir.resolve("docs").resolve("mnist-mlp.md"));
         assertTrue(page.contains("| ReLU() | 1, 2 | all finished |"), page);
+        assertTrue(page.contains("## Is the difference real?"), page);
+
+        Map<Path, byte[]> first = snapshot(dir.resolve("docs"));
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        assertEquals(0, cli.execute("report", "--results", dir.resolve("results").toString(), "--docs",
+                dir.resolve("docs").toString()));
+        Map<Path, byte[]> second = snapshot(dir.resolve("docs"));
+        assertEquals(first.keySet(), second.keySet());
+        assertTrue(first.keySet().stream().anyMatch(p -> p.toString().endsWith("train-loss.png")), first.keySet()
+                .toString());
+        for (Path p : first.keySet()) {
+            assertArrayEquals(first.get(p), second.get(p), "regenerated " + p + " differs");
+        }
+    }
+
+    private static Map<Path, byte[]> snapshot(Path root) throws IOException {
+        Map<Path, byte[]> files = new TreeMap<>();
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(p), Files.readAllBytes(p));
+            }
+        }
+        return files;
     }
 }

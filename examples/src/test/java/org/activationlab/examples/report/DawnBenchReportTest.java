@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,8 +14,12 @@ import org.activationlab.examples.records.Protocol;
 import org.activationlab.examples.records.RunRecord;
 import org.activationlab.examples.records.RunRecordFixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DawnBenchReportTest {
+
+    @TempDir
+    static Path docs;
 
     private static final String COMMAND = "bin/activation-lab reproduce mnist-cnn --epochs 10";
 
@@ -28,13 +33,13 @@ class DawnBenchReportTest {
 
     @Test
     void table3SetsOursBesideThePapersRow() {
-        String md = DawnBenchReport.render(records(), COMMAND, CnnPaper.MNIST_TABLE_3);
+        String md = DawnBenchReport.render(records(), COMMAND, CnnPaper.MNIST_TABLE_3, docs);
         String relu = line(md, "| ReLU | 0:01:48 (108 s) |");
         // training 40 and 50 s; time to 98% 24 and 30 s; errors 1.10% and 1.30%
-        assertTrue(relu.contains("| 45.0 ± 7.1 (n=2) s |"), relu);
+        assertTrue(relu.contains("| 45.0 ± 7.1 (95% CI -18.5–108.5, n=2) s |"), relu);
         assertTrue(relu.contains("| 0.14975 |"), relu);
-        assertTrue(relu.contains("| 9 | 6, 6 | 0:01:38 (98 s) | 27.0 ± 4.2 (n=2) s |"), relu);
-        assertTrue(relu.endsWith("| 1.73% | 1.20 ± 0.14 (n=2)% |"), relu);
+        assertTrue(relu.contains("| 9 | 6, 6 | 0:01:38 (98 s) | 27.0 ± 4.2 (95% CI -11.1–65.1, n=2) s |"), relu);
+        assertTrue(relu.endsWith("| 1.73% | 1.20% ± 0.14% (95% CI -0.07%–2.47%, n=2) |"), relu);
         String prelu = line(md, "| PReLU |");
         assertTrue(prelu.contains("| 5 | not reached | 0:00:56 (56 s) | not reached |"), prelu);
         assertTrue(prelu.endsWith("| 1.41% | 2.00% |"), prelu);
@@ -42,7 +47,7 @@ class DawnBenchReportTest {
 
     @Test
     void perEpochTablesAverageSeedsAndLeaveMissingEpochsEmpty() {
-        String md = DawnBenchReport.render(records(), COMMAND, CnnPaper.MNIST_TABLE_3);
+        String md = DawnBenchReport.render(records(), COMMAND, CnnPaper.MNIST_TABLE_3, docs);
         String accuracy = md.substring(md.indexOf("## Test accuracy after each epoch"));
         assertTrue(accuracy.contains("| 1 | 0.9550 | 0.9550 |"), accuracy);
         assertTrue(accuracy.contains("| 6 | 0.9800 | — |"), accuracy);
@@ -51,7 +56,7 @@ class DawnBenchReportTest {
 
     @Test
     void modelSummaryCountsPreluSlopesAndReducedEpochsAreFlagged() {
-        String md = DawnBenchReport.render(records(), COMMAND, CnnPaper.MNIST_TABLE_3);
+        String md = DawnBenchReport.render(records(), COMMAND, CnnPaper.MNIST_TABLE_3, docs);
         assertTrue(md.contains("- ReLU(): 21,840 trainable parameters"), md);
         assertTrue(md.contains("- PReLU(init=0.25, per_channel=false): 21,843 trainable parameters"), md);
         assertTrue(md.contains("**Reduced protocol:** 5, 10 epochs instead of 10."), md);
@@ -62,14 +67,14 @@ class DawnBenchReportTest {
     void sameRecordsInAnyOrderGiveIdenticalText() {
         List<RunRecord> shuffled = new ArrayList<>(records());
         Collections.reverse(shuffled);
-        assertEquals(DawnBenchReport.render(records(), COMMAND, CnnPaper.MNIST_TABLE_3), DawnBenchReport.render(shuffled, COMMAND, CnnPaper.MNIST_TABLE_3));
+        assertEquals(DawnBenchReport.render(records(), COMMAND, CnnPaper.MNIST_TABLE_3, docs), DawnBenchReport.render(shuffled, COMMAND, CnnPaper.MNIST_TABLE_3, docs));
     }
 
     @Test
     void recordsWithoutDawnBenchOrFromAnotherExperimentAreRejected() {
         RunRecord mlp = RunRecordFixtures.finished(Activations.relu(), 1, 2, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DawnBenchReport.render(List.of(mlp), COMMAND, CnnPaper.MNIST_TABLE_3));
+                () -> DawnBenchReport.render(List.of(mlp), COMMAND, CnnPaper.MNIST_TABLE_3, docs));
         assertTrue(e.getMessage().contains("belongs to experiment 'mnist-mlp', not 'mnist-cnn'"), e.getMessage());
 
         RunRecord r = records().get(0);
@@ -77,7 +82,7 @@ class DawnBenchReportTest {
                 r.protocol(), r.status(), r.divergedEpoch(), r.history(), r.validation(), r.test(),
                 r.trainingSeconds(), null, r.environment(), r.command());
         e = assertThrows(IllegalArgumentException.class, () -> DawnBenchReport.render(List.of(unmeasured), COMMAND,
-                CnnPaper.MNIST_TABLE_3));
+                CnnPaper.MNIST_TABLE_3, docs));
         assertTrue(e.getMessage().contains("has no DAWNBench measurements; re-run it"), e.getMessage());
     }
 
@@ -94,7 +99,7 @@ class DawnBenchReportTest {
         RunRecord cifar = new RunRecord(r.schemaVersion(), "cifar10-vgg11", r.activation(), 1, reduced, r.status(), 0,
                 r.history(), null, r.test(), r.trainingSeconds(), at60, r.environment(), "reproduce cifar10-vgg11");
 
-        String md = DawnBenchReport.render(List.of(cifar), "reproduce cifar10-vgg11", CnnPaper.CIFAR10_TABLE_4);
+        String md = DawnBenchReport.render(List.of(cifar), "reproduce cifar10-vgg11", CnnPaper.CIFAR10_TABLE_4, docs);
 
         assertTrue(md.startsWith("# CIFAR-10 VGG-11: activation functions compared with the paper's Table 4"), md);
         assertTrue(md.contains("**Reduced protocol:** 6 epochs instead of 50; a stratified subset of 10,000 training"

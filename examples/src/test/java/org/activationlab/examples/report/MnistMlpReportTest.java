@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MnistMlpReportTest {
 
+    @TempDir
+    static Path docs;
+
     private static final String COMMAND = "bin/activation-lab reproduce mnist-mlp --epochs 12 --seeds 1,2";
 
     /** ReLU with two seeds, LeakyReLU with one, sigmoid diverged at epoch 3; all 12 epochs. */
@@ -36,15 +39,15 @@ class MnistMlpReportTest {
         List<RunRecord> shuffled = new ArrayList<>(records());
         Collections.reverse(shuffled);
 
-        String text = MnistMlpReport.render(records(), COMMAND);
+        String text = MnistMlpReport.render(records(), COMMAND, docs);
 
-        assertEquals(text, MnistMlpReport.render(records(), COMMAND));
-        assertEquals(text, MnistMlpReport.render(shuffled, COMMAND));
+        assertEquals(text, MnistMlpReport.render(records(), COMMAND, docs));
+        assertEquals(text, MnistMlpReport.render(shuffled, COMMAND, docs));
     }
 
     @Test
     void tablesSetThePapersValuesAgainstOursToFourDecimals() {
-        String text = MnistMlpReport.render(records(), COMMAND);
+        String text = MnistMlpReport.render(records(), COMMAND, docs);
 
         assertTrue(text.contains("| LeakyReLU(negative_slope=0.01) | 0.0837 | 0.0812 | 0.9763 | 0.9771 |"), text);
         assertTrue(text.contains("| LeakyReLU(negative_slope=0.01) | 0.9758 | 0.9744 | 0.9779 | 0.9766 | 0.9738"
@@ -57,18 +60,19 @@ class MnistMlpReportTest {
 
     @Test
     void severalSeedsShowMeanAndSampleStandardDeviation() {
-        String text = MnistMlpReport.render(records(), COMMAND);
+        String text = MnistMlpReport.render(records(), COMMAND, docs);
 
         // loss 0.09, 0.10: mean 0.095, sd = sqrt(2 * 0.005^2 / 1) = 0.00707; F1 0.96, 0.99: sd = 0.0212
-        assertTrue(text.contains("| ReLU() | 0.0915 | 0.0950 ± 0.0071 (n=2) | 0.9761 | 0.9750 ± 0.0071 (n=2) |"),
+        assertTrue(text.contains("| ReLU() | 0.0915 | 0.0950 ± 0.0071 (95% CI 0.0315–0.1585, n=2) | 0.9761 |"
+                + " 0.9750 ± 0.0071 (95% CI 0.9115–1.0385, n=2) |"),
                 text);
-        assertTrue(text.contains("| ReLU() | 0.9739 | 0.9750 ± 0.0212 (n=2) |"), text);
-        assertTrue(text.contains("| ReLU() | 1, 2 | all finished | 150.0 ± 0.0 (n=2) | 1.00 | 0.25 |"), text);
+        assertTrue(text.contains("| ReLU() | 0.9739 | 0.9750 ± 0.0212 (95% CI 0.7844–1.1656, n=2) |"), text);
+        assertTrue(text.contains("| ReLU() | 1, 2 | all finished | 150.0 ± 0.0 (95% CI 150.0–150.0, n=2) | 1.00 | 0.25 |"), text);
     }
 
     @Test
     void aDivergedRunIsReportedWithItsEpochAndKeptOutOfTheMetrics() {
-        String text = MnistMlpReport.render(records(), COMMAND);
+        String text = MnistMlpReport.render(records(), COMMAND, docs);
 
         assertTrue(text.contains("| Sigmoid() | 1 | diverged at epoch 3 |"), text);
         assertTrue(text.contains("| Sigmoid() | 0.2138 | diverged | 0.9423 | diverged |"), text);
@@ -78,7 +82,7 @@ class MnistMlpReportTest {
 
     @Test
     void protocolCommandCurvesAndDifferencesAreStated() {
-        String text = MnistMlpReport.render(records(), COMMAND);
+        String text = MnistMlpReport.render(records(), COMMAND, docs);
 
         assertTrue(text.contains("```\n" + COMMAND + "\n```"), text);
         assertTrue(text.contains("do not edit") || text.contains("Do not edit"), text);
@@ -100,9 +104,9 @@ class MnistMlpReportTest {
         RunRecord r = records().get(0);
 
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-                () -> MnistMlpReport.render(List.of(), COMMAND));
+                () -> MnistMlpReport.render(List.of(), COMMAND, docs));
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-                () -> MnistMlpReport.render(List.of(r, r), COMMAND));
+                () -> MnistMlpReport.render(List.of(r, r), COMMAND, docs));
 
         assertTrue(none.getMessage().contains("no run records"), none.getMessage());
         assertTrue(twice.getMessage().contains("relu seed 1"), twice.getMessage());
