@@ -64,12 +64,7 @@ public final class DawnBenchReport {
                 EpochRecord::trainLoss, "%.4f");
         perEpoch(md, groups, "Training time per epoch (s, evaluation excluded)", EpochRecord::trainSeconds, "%.2f");
         Figures figures = new Figures(docsDir, study.experiment(), groups);
-        md.append("## Figures\n\n").append("Lines are means over seeds, bands span the lowest to the highest seed;"
-                + " bars are means with 95% intervals where there are several seeds.\n\n");
-        md.append(figures.curves("test-accuracy.png", "Test accuracy after each epoch", "test accuracy",
-                EpochRecord::valAccuracy));
-        md.append(figures.curves("train-loss.png", "Training loss per epoch", "training loss",
-                EpochRecord::trainLoss));
+        md.append(figures.section("test"));
         md.append(figures.bars("time-to-threshold.png", "Training time to " + percent(all.get(0).dawnbench()
                 .threshold()) + " test accuracy", "seconds", r -> r.dawnbench().trainSecondsToThreshold()));
         Markdown.significance(md, groups, List.of(

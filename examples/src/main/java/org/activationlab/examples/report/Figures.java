@@ -35,8 +35,21 @@ final class Figures {
         return docsDir.resolve("img").resolve(experiment).resolve(file);
     }
 
+    /**
+     * The start of a page's figure section: its heading and caption, the training-loss curves and the curves of the
+     * accuracy measured after each epoch on {@code monitored} (e.g. {@code validation} or {@code test}).
+     */
+    String section(String monitored) {
+        return "## Figures\n\nLines are means over seeds, bands span the lowest to the highest seed; bars are means"
+                + " with 95% intervals where there are several seeds.\n\n"
+                + curves("train-loss.png", "Training loss per epoch", "training loss", EpochRecord::trainLoss)
+                + curves(monitored + "-accuracy.png", Character.toUpperCase(monitored.charAt(0))
+                        + monitored.substring(1) + " accuracy after each epoch", monitored + " accuracy",
+                        EpochRecord::valAccuracy);
+    }
+
     /** Per-epoch curves of {@code metric} for every activation, one line per activation; returns the markdown. */
-    String curves(String file, String title, String yLabel, ToDoubleFunction<EpochRecord> metric) {
+    private String curves(String file, String title, String yLabel, ToDoubleFunction<EpochRecord> metric) {
         Map<String, double[][]> series = new LinkedHashMap<>();
         for (RunGroup g : groups) {
             double[][] bySeed = g.runs().stream()

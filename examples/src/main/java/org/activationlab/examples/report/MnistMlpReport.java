@@ -65,12 +65,7 @@ public final class MnistMlpReport {
         table2(md, groups);
         curves(md, groups);
         Figures figures = new Figures(docsDir, EXPERIMENT, groups);
-        md.append("## Figures\n\n").append("Lines are means over seeds, bands span the lowest to the highest seed;"
-                + " bars are means with 95% intervals where there are several seeds.\n\n");
-        md.append(figures.curves("train-loss.png", "Training loss per epoch", "training loss",
-                EpochRecord::trainLoss));
-        md.append(figures.curves("valid-accuracy.png", "Validation accuracy per epoch", "validation accuracy",
-                EpochRecord::valAccuracy));
+        md.append(figures.section("validation"));
         Map<String, java.util.function.ToDoubleFunction<RunRecord>> metrics = new LinkedHashMap<>();
         metrics.put("F1", r -> r.test() == null ? Double.NaN : r.test().f1());
         metrics.put("precision", r -> r.test() == null ? Double.NaN : r.test().precision());
