@@ -207,6 +207,10 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
 
     private RunSettings defaults(boolean cifar, Device resolved) {
+        if (threshold != null && MnistMlpExperiment.NAME.equals(experiment)) {
+            throw new IllegalArgumentException("--threshold applies to mnist-cnn and cifar10-vgg11; " + experiment
+                    + " records validation and test metrics, not a time to accuracy");
+        }
         if (!cifar) {
             if (protocol != null) {
                 throw new IllegalArgumentException("--protocol applies to cifar10-vgg11 only; " + experiment

@@ -73,6 +73,8 @@ class CommandLineTest {
         assertTrue(err.toString().contains("--protocol applies to cifar10-vgg11 only"), err.toString());
         assertEquals(2, run("reproduce", "cifar10-vgg11", "--protocol", "tiny"));
         assertTrue(err.toString().contains("--protocol must be full or reduced, got 'tiny'"), err.toString());
+        assertEquals(2, run("reproduce", "mnist-mlp", "--threshold", "0.9"));
+        assertTrue(err.toString().contains("--threshold applies to mnist-cnn and cifar10-vgg11"), err.toString());
         assertEquals(2, run("reproduce", "cifar10-vgg11", "--device", "tpu"));
         assertTrue(err.toString().contains("--device must be cpu, gpu or auto, got 'tpu'"), err.toString());
     }
