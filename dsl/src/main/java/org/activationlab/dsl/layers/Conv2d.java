@@ -26,13 +26,7 @@ public record Conv2d(int filters, int kernelHeight, int kernelWidth, int strideH
 
     public Conv2d {
         Spatial.requirePositive("Conv2d filters", filters);
-        Spatial.requirePositive("Conv2d kernel height", kernelHeight);
-        Spatial.requirePositive("Conv2d kernel width", kernelWidth);
-        Spatial.requirePositive("Conv2d stride height", strideH);
-        Spatial.requirePositive("Conv2d stride width", strideW);
-        if (padding == null) {
-            throw new IllegalArgumentException("Conv2d padding must not be null; use Padding.VALID or Padding.SAME");
-        }
+        Spatial.requireWindow("Conv2d", "kernel", kernelHeight, kernelWidth, strideH, strideW, padding);
         if (padH < 0 || padW < 0) {
             throw new IllegalArgumentException("Conv2d explicit padding must be >= 0, got " + padH + "x" + padW);
         }

@@ -16,13 +16,7 @@ import org.activationlab.dsl.Shape;
 public record MaxPool2d(int poolH, int poolW, int strideH, int strideW, Padding padding) implements Layer {
 
     public MaxPool2d {
-        Spatial.requirePositive("MaxPool2d pool height", poolH);
-        Spatial.requirePositive("MaxPool2d pool width", poolW);
-        Spatial.requirePositive("MaxPool2d stride height", strideH);
-        Spatial.requirePositive("MaxPool2d stride width", strideW);
-        if (padding == null) {
-            throw new IllegalArgumentException("MaxPool2d padding must not be null; use Padding.VALID or Padding.SAME");
-        }
+        Spatial.requireWindow("MaxPool2d", "pool", poolH, poolW, strideH, strideW, padding);
     }
 
     /** A square window with stride equal to its size, VALID. */
@@ -47,14 +41,12 @@ public record MaxPool2d(int poolH, int poolW, int strideH, int strideW, Padding 
 
     @Override
     public String describe() {
-        return "MaxPool2d(pool=" + poolH + "x" + poolW + ", stride=" + strideH + "x" + strideW + ", padding="
-                + padding + ")";
+        return Spatial.describePool(typeName(), poolH, poolW, strideH, strideW, padding);
     }
 
     @Override
     public Shape outputShape(Shape input) {
-        int[] hw = Spatial.slide(input, "pool", poolH, poolW, strideH, strideW, padding, 0, 0);
-        return Shape.of(hw[0], hw[1], input.last());
+        return Spatial.pooled(input, poolH, poolW, strideH, strideW, padding);
     }
 
     @Override

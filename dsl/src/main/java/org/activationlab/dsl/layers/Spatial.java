@@ -14,6 +14,30 @@ final class Spatial {
         }
     }
 
+    /** Checks a sliding window's size, stride and padding; {@code window} names the size, e.g. "kernel" or "pool". */
+    static void requireWindow(String layer, String window, int height, int width, int strideH, int strideW,
+            Padding padding) {
+        requirePositive(layer + " " + window + " height", height);
+        requirePositive(layer + " " + window + " width", width);
+        requirePositive(layer + " stride height", strideH);
+        requirePositive(layer + " stride width", strideW);
+        if (padding == null) {
+            throw new IllegalArgumentException(layer + " padding must not be null; use Padding.VALID or Padding.SAME");
+        }
+    }
+
+    /** The output of a pooling window over an image: the slid height and width, the input's channels. */
+    static Shape pooled(Shape input, int poolH, int poolW, int strideH, int strideW, Padding padding) {
+        int[] hw = slide(input, "pool", poolH, poolW, strideH, strideW, padding, 0, 0);
+        return Shape.of(hw[0], hw[1], input.last());
+    }
+
+    /** A pooling layer's description, e.g. {@code MaxPool2d(pool=2x2, stride=2x2, padding=VALID)}. */
+    static String describePool(String type, int poolH, int poolW, int strideH, int strideW, Padding padding) {
+        return type + "(pool=" + poolH + "x" + poolW + ", stride=" + strideH + "x" + strideW + ", padding=" + padding
+                + ")";
+    }
+
     static void requireRate(String layer, double rate) {
         if (!(rate >= 0 && rate < 1)) {
             throw new IllegalArgumentException(layer + " rate must be in [0, 1), got " + rate
