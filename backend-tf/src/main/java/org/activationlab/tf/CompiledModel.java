@@ -20,6 +20,8 @@ import org.activationlab.tf.metrics.ConfusionMatrix;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.metrics.InferenceTiming;
 import org.activationlab.tf.optimizers.Adam;
+import org.activationlab.tf.probes.ProbeStats;
+import org.activationlab.tf.probes.UnitActivity;
 import org.activationlab.tf.optimizers.Sgd;
 import org.activationlab.tf.training.Augmentation;
 import org.activationlab.tf.training.EpochStats;
@@ -41,6 +43,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.train.ApplyMomentum;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -83,6 +86,15 @@ public final class CompiledModel implements AutoCloseable {
     private final Operand<TInt32> evalPredictions;
     private final Operand<TFloat32> probabilities;
     private final Operand<TFloat32> trainLoss;
+    /** The L2 norm of each gradient, in the order of {@link #params}. */
+    private final List<Operand<TFloat32>> gradientNorms = new ArrayList<>();
+    private final List<UnitProbe> unitProbes = new ArrayList<>();
+    private int epochsTrained;
+
+    /** The fractions of one activation's units that were zero (dead) or had non-positive input on a whole batch. */
+    private record UnitProbe(String layer, String activation, int units, Operand<TFloat32> dead,
+            Operand<TFloat32> negative) {
+    }
 
     CompiledModel(Sequential model, TrainingConfig config) {
         this.model = model;
@@ -116,6 +128,7 @@ public final class CompiledModel implements AutoCloseable {
             Operand<TFloat32> xent = crossEntropy(logits, trainLabels);
             trainLoss = tf.withName("loss").math.mean(xent, tf.constant(0));
             computeGradients(trainLoss);
+            buildProbes(pass.activations());
             List<Op> updates = optimizerUpdates();
             updates.addAll(pass.stateUpdates());
 
@@ -242,6 +255,31 @@ public final class CompiledModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Gradient norms and unit activity as reductions in the graph, so that a probe fetches a few scalars, not the
+     * gradients and activations themselves.
+     */
+    private void buildProbes(List<Network.ActivationSite> sites) {
+        for (int i = 0; i < params.size(); i++) {
+            Operand<TInt32> allAxes = tf.constant(range(0, params.get(i).shape().length));
+            gradientNorms.add(tf.math.sqrt(tf.sum(tf.math.square(gradient(i)), allAxes)));
+        }
+        for (Network.ActivationSite site : sites) {
+            // every axis but the last: a unit is dead only if it is zero for every example and every position
+            Operand<TInt32> batchAxes = tf.range(tf.constant(0), tf.math.sub(tf.rank(site.output()), tf.constant(1)),
+                    tf.constant(1));
+            Operand<TBool> dead = tf.reduceAll(tf.math.equal(site.output(), tf.constant(0f)), batchAxes);
+            Operand<TBool> negative = tf.reduceAll(tf.math.lessEqual(site.preActivation(), tf.constant(0f)),
+                    batchAxes);
+            unitProbes.add(new UnitProbe(site.layer(), site.function().displayName(), site.units(), fraction(dead),
+                    fraction(negative)));
+        }
+    }
+
+    private Operand<TFloat32> fraction(Operand<TBool> flags) {
+        return tf.math.mean(tf.dtypes.cast(flags, TFloat32.class), tf.constant(0));
+    }
+
     @SuppressWarnings("unchecked")
     private Operand<TFloat32> gradient(int i) {
         return (Operand<TFloat32>) gradients.get(i);
@@ -318,6 +356,15 @@ public final class CompiledModel implements AutoCloseable {
         SplittableRandom shuffle = new SplittableRandom(options.shuffleSeed());
         int[] order = range(0, train.size());
         int steps = (train.size() + options.batchSize() - 1) / options.batchSize();
+        if (options.probeSize() > train.size()) {
+            throw new IllegalArgumentException("the probe batch (" + options.probeSize() + " examples) must not be "
+                    + "larger than the training set '" + train.name() + "' (" + train.size() + ")");
+        }
+        int[] probeBatch = options.probeSize() > 0 ? probeIndices(train.size(), options) : null;
+        List<ProbeStats> probes = new ArrayList<>();
+        if (probeBatch != null) {
+            probes.add(probe(probeBatch));
+        }
         List<EpochStats> epochs = new ArrayList<>();
         String[] stopReason = {null};
         int divergedEpoch = 0;
@@ -359,6 +406,10 @@ public final class CompiledModel implements AutoCloseable {
             EpochStats stats = new EpochStats(epoch, metrics[0], metrics[1], valLoss, valAccuracy, trainSeconds,
                     evalSeconds);
             epochs.add(stats);
+            epochsTrained++;
+            if (probeBatch != null && !diverged) {
+                probes.add(probe(probeBatch));
+            }
             if (diverged) {
                 divergedEpoch = epoch;
                 stopReason[0] = "training loss became " + metrics[0] + " in epoch " + epoch;
@@ -369,7 +420,57 @@ public final class CompiledModel implements AutoCloseable {
             }
         }
         options.callbacks().forEach(Callback::onTrainEnd);
-        return new History(epochs, stopReason[0], divergedEpoch);
+        return new History(epochs, stopReason[0], divergedEpoch, probes);
+    }
+
+    /** A fixed sample of the training set, the same for every epoch: a seeded draw without replacement. */
+    private static int[] probeIndices(int trainSize, FitOptions options) {
+        int[] all = range(0, trainSize);
+        // a stream apart from the epoch shuffles', so probing does not change the training order
+        shuffle(all, new SplittableRandom(options.shuffleSeed() * 31 + 17));
+        int[] chosen = Arrays.copyOf(all, options.probeSize());
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    private ProbeStats probe(int[] indices) {
+        try (TInt32 idx = TInt32.vectorOf(indices)) {
+            return probe(idx);
+        }
+    }
+
+    private ProbeStats probe(TInt32 indices) {
+        Session.Runner runner = session.runner().feed(trainIndices, indices).fetch(trainLoss);
+        gradientNorms.forEach(runner::fetch);
+        unitProbes.forEach(u -> runner.fetch(u.dead()).fetch(u.negative()));
+        try (Result r = runner.run()) {
+            int k = 0;
+            double loss = ((TFloat32) r.get(k++)).getFloat();
+            Map<String, Double> norms = new LinkedHashMap<>();
+            for (Parameter p : params) {
+                norms.put(p.name(), (double) ((TFloat32) r.get(k++)).getFloat());
+            }
+            List<UnitActivity> units = new ArrayList<>();
+            for (UnitProbe u : unitProbes) {
+                double dead = ((TFloat32) r.get(k++)).getFloat();
+                double negative = ((TFloat32) r.get(k++)).getFloat();
+                units.add(new UnitActivity(u.layer(), u.activation(), u.units(), dead, negative));
+            }
+            return new ProbeStats(epochsTrained, loss, norms, units);
+        }
+    }
+
+    /**
+     * The probes on {@code batch} now, in training mode without updating anything: the loss, the L2 norm of the
+     * gradient of every trainable tensor (as {@link #gradients} computes it) and, for every hidden activation, the
+     * fraction of units that were zero, or had non-positive input, on every example of the batch. Its epoch is
+     * the number of epochs this model has trained.
+     */
+    public ProbeStats probe(Dataset batch) {
+        checkDataset(batch, "probe batch");
+        try (TInt32 indices = residentTrainBatch(batch)) {
+            return probe(indices);
+        }
     }
 
     private ProgressBar progressBar(int epoch, int epochs, int steps) {

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.Shape;
 import org.activationlab.dsl.activations.Activation;
+import org.activationlab.dsl.activations.Linear;
 import org.activationlab.dsl.activations.PRelu;
 import org.activationlab.dsl.activations.Softmax;
 import org.activationlab.dsl.layers.ActivationLayer;
@@ -50,8 +51,19 @@ final class Network {
         INFER
     }
 
-    /** A forward pass's logits and, in training mode, the ops that update the batch-norm moving statistics. */
-    record Pass(Operand<TFloat32> logits, List<Op> stateUpdates) {
+    /**
+     * A forward pass's logits, in training mode the ops that update the batch-norm moving statistics, and the
+     * input and output of every hidden activation (for the probes).
+     */
+    record Pass(Operand<TFloat32> logits, List<Op> stateUpdates, List<ActivationSite> activations) {
+    }
+
+    /**
+     * One hidden activation of a forward pass: its layer's name, the function, its number of units (features or
+     * channels, the last axis), and its input and output.
+     */
+    record ActivationSite(String layer, Activation function, int units, Operand<TFloat32> preActivation,
+            Operand<TFloat32> output) {
     }
 
     private final Ops tf;
@@ -61,6 +73,8 @@ final class Network {
     private final List<Parameter> parameters = new ArrayList<>();
     /** The parameters and buffers of each layer, in creation order, by layer index. */
     private final Map<Integer, List<Parameter>> byLayer = new HashMap<>();
+    /** Each layer's name, e.g. {@code dense_1}: the prefix of its parameters' names. */
+    private final List<String> layerNames = new ArrayList<>();
 
     Network(Ops tf, Sequential model, long seed) {
         this.tf = tf;
@@ -84,6 +98,7 @@ final class Network {
             Shape out = model.outputShapeOf(i);
             String prefix = layer.typeName().toLowerCase(Locale.ROOT) + "_"
                     + counters.merge(layer.typeName(), 1, Integer::sum);
+            layerNames.add(prefix);
             if (layer instanceof Dense d) {
                 long fanIn = in.last();
                 add(i, prefix + "/kernel", new long[] {fanIn, d.units()},
@@ -186,6 +201,7 @@ final class Network {
     Pass forward(Operand<TFloat32> x, Mode mode, Operand<TInt64> step) {
         Operand<TFloat32> h = x;
         List<Op> updates = new ArrayList<>();
+        List<ActivationSite> sites = new ArrayList<>();
         List<Layer> layers = model.layers();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
@@ -229,10 +245,15 @@ final class Network {
             boolean last = i == layers.size() - 1;
             if (activation != null && !(last && activation instanceof Softmax)) {
                 Operand<TFloat32> slope = activation instanceof PRelu ? own.get(p).variable() : null;
+                Operand<TFloat32> pre = h;
                 h = ActivationOps.apply(tf, activation, h, slope);
+                if (!last && !(activation instanceof Linear)) {
+                    sites.add(new ActivationSite(layerNames.get(i), activation, model.outputShapeOf(i).last(), pre,
+                            h));
+                }
             }
         }
-        return new Pass(h, updates);
+        return new Pass(h, updates, sites);
     }
 
     private Operand<TFloat32> conv2d(Operand<TFloat32> h, Conv2d c, Operand<TFloat32> kernel) {

@@ -15,9 +15,11 @@ import org.activationlab.tf.callbacks.Callback;
  * @param evalBatchSize examples per evaluation step
  * @param progress show a progress bar with loss, accuracy and ETA on standard error
  * @param callbacks called after every epoch
+ * @param probeSize examples in the fixed probe batch on which gradient norms and dead units are measured at
+ *     initialisation and after every epoch (a seeded sample of the training set), 0 for no probes
  */
 public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset validation, int evalBatchSize,
-        boolean progress, List<Callback> callbacks) {
+        boolean progress, List<Callback> callbacks, int probeSize) {
 
     public FitOptions {
         if (epochs <= 0) {
@@ -29,6 +31,9 @@ public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset va
         if (evalBatchSize <= 0) {
             throw new IllegalArgumentException("evaluation batch size must be > 0, got " + evalBatchSize);
         }
+        if (probeSize < 0) {
+            throw new IllegalArgumentException("probe batch size must be >= 0 (0 = no probes), got " + probeSize);
+        }
         callbacks = List.copyOf(callbacks);
     }
 
@@ -36,7 +41,10 @@ public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset va
         return new Builder(epochs, batchSize);
     }
 
-    /** Builder with defaults: shuffle seed 1, no validation, evaluation batches of 1,000, progress bar on. */
+    /**
+     * Builder with defaults: shuffle seed 1, no validation, evaluation batches of 1,000, progress bar on, no
+     * probes.
+     */
     public static final class Builder {
         private final int epochs;
         private final int batchSize;
@@ -45,6 +53,7 @@ public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset va
         private int evalBatchSize = 1000;
         private boolean progress = true;
         private final List<Callback> callbacks = new ArrayList<>();
+        private int probeSize;
 
         private Builder(int epochs, int batchSize) {
             this.epochs = epochs;
@@ -76,8 +85,19 @@ public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset va
             return this;
         }
 
+        /**
+         * Measure per-layer gradient norms and dead units on a fixed batch of {@code size} training examples at
+         * initialisation and after every epoch ({@code History.probes()}); costs one forward and backward pass of
+         * that batch per epoch.
+         */
+        public Builder probes(int size) {
+            this.probeSize = size;
+            return this;
+        }
+
         public FitOptions build() {
-            return new FitOptions(epochs, batchSize, shuffleSeed, validation, evalBatchSize, progress, callbacks);
+            return new FitOptions(epochs, batchSize, shuffleSeed, validation, evalBatchSize, progress, callbacks,
+                    probeSize);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.activationlab.tf.training;
 
 import java.util.List;
+import org.activationlab.tf.probes.ProbeStats;
 
 /**
  * The per-epoch record of one {@code fit}.
@@ -8,11 +9,14 @@ import java.util.List;
  * @param epochs one entry per completed epoch
  * @param stopReason why training ended before the requested epochs, or {@code null} if it ran them all
  * @param divergedEpoch the epoch whose loss became NaN or infinite, or 0 if none did
+ * @param probes the gradient-dynamics probes at initialisation and after every epoch, if {@code fit} was asked for
+ *     them ({@link FitOptions#probeSize()}), else empty
  */
-public record History(List<EpochStats> epochs, String stopReason, int divergedEpoch) {
+public record History(List<EpochStats> epochs, String stopReason, int divergedEpoch, List<ProbeStats> probes) {
 
     public History {
         epochs = List.copyOf(epochs);
+        probes = List.copyOf(probes);
     }
 
     public boolean diverged() {

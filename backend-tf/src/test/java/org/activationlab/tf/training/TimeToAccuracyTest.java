@@ -15,7 +15,7 @@ class TimeToAccuracyTest {
     }
 
     private final History history = new History(List.of(epoch(1, 0.95, 5.0), epoch(2, 0.9799, 4.0),
-            epoch(3, 0.98, 6.5), epoch(4, 0.99, 5.0)), null, 0);
+            epoch(3, 0.98, 6.5), epoch(4, 0.99, 5.0)), null, 0, List.of());
 
     @Test
     void firstEpochReachingTheThresholdWithTrainingTimeOnly() {
