@@ -21,17 +21,22 @@ import java.util.Objects;
  * @param dawnbench time-to-accuracy and inference timings, or {@code null} for experiments that do not measure them
  * @param environment the machine and software
  * @param command the command line that produced the run
+ * @param variant the setting an experiment sweeps besides activation and seed, e.g. {@code lr-0.1} or
+ *     {@code spiral}; empty for experiments without one. Records of a variant live in a subfolder of that name
+ * @param probes gradient norms and unit activity at initialisation and after every epoch, empty when not probed
+ * @param boundary the decision boundary of a 2-D classifier after training, or {@code null}
  */
 public record RunRecord(int schemaVersion, String experiment, ActivationInfo activation, long seed,
         Protocol protocol, String status, int divergedEpoch, List<EpochRecord> history, SplitMetrics validation,
         SplitMetrics test, double trainingSeconds, DawnBenchMetrics dawnbench, EnvironmentInfo environment,
-        String command) {
+        String command, String variant, List<ProbeRecord> probes, DecisionBoundary boundary) {
 
     /**
      * The record format this build writes. Version 2 added {@code dawnbench}, version 3 the protocol's
-     * {@code preprocessing} and {@code device}; older records are read as version 3 (see {@code RunRecords}).
+     * {@code preprocessing} and {@code device}, version 4 {@code variant}, {@code probes} and {@code boundary};
+     * older records are read as version 4 (see {@code RunRecords}).
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
     /** Status of a run that completed its epochs. */
     public static final String FINISHED = "finished";
     /** Status of a run whose training loss became NaN or infinite. */
@@ -48,6 +53,12 @@ public record RunRecord(int schemaVersion, String experiment, ActivationInfo act
         Objects.requireNonNull(environment, "run record environment must not be null");
         Objects.requireNonNull(command, "run record command must not be null");
         history = List.copyOf(Objects.requireNonNull(history, "run record history must not be null"));
+        probes = List.copyOf(Objects.requireNonNull(probes, "run record probes must not be null (empty if none)"));
+        Objects.requireNonNull(variant, "run record variant must not be null (empty if none)");
+        if (!variant.isEmpty() && !variant.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("run record variant must be letters, digits, '.', '_' or '-' (it"
+                    + " names a folder), got '" + variant + "'");
+        }
         if (FINISHED.equals(status)) {
             if (divergedEpoch != 0) {
                 throw new IllegalArgumentException("a finished run must have diverged epoch 0, got " + divergedEpoch
@@ -62,6 +73,14 @@ public record RunRecord(int schemaVersion, String experiment, ActivationInfo act
             throw new IllegalArgumentException("run record status must be \"" + FINISHED + "\" or \"" + DIVERGED
                     + "\", got " + (status == null ? "null" : "\"" + status + "\""));
         }
+    }
+
+    /** A record of an experiment without variants, probes or decision boundary. */
+    public RunRecord(int schemaVersion, String experiment, ActivationInfo activation, long seed, Protocol protocol,
+            String status, int divergedEpoch, List<EpochRecord> history, SplitMetrics validation, SplitMetrics test,
+            double trainingSeconds, DawnBenchMetrics dawnbench, EnvironmentInfo environment, String command) {
+        this(schemaVersion, experiment, activation, seed, protocol, status, divergedEpoch, history, validation, test,
+                trainingSeconds, dawnbench, environment, command, "", List.of(), null);
     }
 
     /** Whether the training loss became NaN or infinite. */

@@ -59,7 +59,23 @@ public final class RunRecords {
 
     /** The file of one run: {@code <resultsDir>/<experiment>/<a.slug()>-seed<seed>.json}. */
     public static Path pathFor(Path resultsDir, String experiment, Activation a, long seed) {
-        return experimentDir(resultsDir, experiment).resolve(a.slug() + "-seed" + seed + EXTENSION);
+        return pathFor(resultsDir, experiment, "", a, seed);
+    }
+
+    /**
+     * The file of one run of a variant: {@code <resultsDir>/<experiment>/<variant>/<a.slug()>-seed<seed>.json}, or
+     * without the variant folder when {@code variant} is empty.
+     */
+    public static Path pathFor(Path resultsDir, String experiment, String variant, Activation a, long seed) {
+        Path dir = experimentDir(resultsDir, experiment);
+        if (!variant.isEmpty()) {
+            if (!variant.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                throw new IllegalArgumentException("variant must be letters, digits, '.', '_' or '-' (a folder"
+                        + " name), got '" + variant + "'");
+            }
+            dir = dir.resolve(variant);
+        }
+        return dir.resolve(a.slug() + "-seed" + seed + EXTENSION);
     }
 
     /** The record as the JSON text {@link #write} stores, ending with a newline. */
@@ -87,7 +103,7 @@ public final class RunRecords {
             }
             // checked before binding so that a newer file fails on its version, not on an unknown field
             JsonNode version = tree.get("schema_version");
-            if (version != null && version.canConvertToInt() && (version.asInt() == 1 || version.asInt() == 2)) {
+            if (version != null && version.canConvertToInt() && version.asInt() >= 1 && version.asInt() <= 3) {
                 upgrade((ObjectNode) tree, version.asInt());
                 version = tree.get("schema_version");
             }
@@ -108,17 +124,21 @@ public final class RunRecords {
     /**
      * Brings an older record to the current schema: version 1 predates the DAWNBench measurements (none), and
      * versions 1 and 2 predate the protocol's preprocessing and device, which were the same for every run then
-     * (MNIST pixels in [0, 1] without augmentation, on the CPU).
+     * (MNIST pixels in [0, 1] without augmentation, on the CPU); versions 1 to 3 predate variants, probes and
+     * decision boundaries (none).
      */
     private static void upgrade(ObjectNode record, int version) {
         if (version == 1) {
             record.putNull("dawnbench");
         }
         JsonNode protocol = record.get("protocol");
-        if (protocol instanceof ObjectNode p) {
+        if (version <= 2 && protocol instanceof ObjectNode p) {
             p.put("preprocessing", Protocol.PIXELS_IN_UNIT_RANGE);
             p.put("device", "CPU");
         }
+        record.put("variant", "");
+        record.putArray("probes");
+        record.putNull("boundary");
         record.put("schema_version", RunRecord.SCHEMA_VERSION);
     }
 
@@ -150,8 +170,8 @@ public final class RunRecords {
     }
 
     /**
-     * Reads every record of an experiment, sorted by activation spec and then seed. Only {@code *.json} files
-     * count, so temporary files of an interrupted write are skipped.
+     * Reads every record of an experiment, its variant subfolders included, sorted by variant, activation spec and
+     * seed. Only {@code *.json} files count, so temporary files of an interrupted write are skipped.
      *
      * @return the records, empty if the experiment's directory does not exist
      * @throws UncheckedIOException naming the first corrupt record, which should be deleted and re-run
@@ -162,7 +182,7 @@ public final class RunRecords {
             return List.of();
         }
         List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
+        try (Stream<Path> listing = Files.walk(dir, 2)) {
             files = listing.filter(f -> isRecordName(f.getFileName().toString()) && Files.isRegularFile(f))
                     .sorted()
                     .toList();
@@ -173,7 +193,8 @@ public final class RunRecords {
         for (Path f : files) {
             records.add(read(f));
         }
-        records.sort(Comparator.comparing((RunRecord r) -> r.activation().spec()).thenComparingLong(RunRecord::seed));
+        records.sort(Comparator.comparing(RunRecord::variant).thenComparing((RunRecord r) -> r.activation().spec())
+                .thenComparingLong(RunRecord::seed));
         return records;
     }
 

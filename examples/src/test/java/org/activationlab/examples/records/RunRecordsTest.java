@@ -55,7 +55,7 @@ class RunRecordsTest {
                 .map(l -> l.substring(3, l.indexOf("\" :"))).toList();
         assertEquals(List.of("schema_version", "experiment", "activation", "seed", "protocol", "status",
                 "diverged_epoch", "history", "validation", "test", "training_seconds", "dawnbench", "environment",
-                "command"),
+                "command", "variant", "probes", "boundary"),
                 topLevel);
         assertTrue(json.indexOf("\"init\"") < json.indexOf("\"per_channel\""), json);
         assertTrue(json.contains("\"confusion_matrix\""), json);
@@ -132,7 +132,7 @@ class RunRecordsTest {
     void readRejectsANewerSchemaAndAnInvalidStatusNamingTheFile() throws IOException {
         RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
         Path newer = results.resolve("newer.json");
-        Files.writeString(newer, RunRecords.toJson(r).replace("\"schema_version\" : 3", "\"schema_version\" : 4")
+        Files.writeString(newer, RunRecords.toJson(r).replace("\"schema_version\" : 4", "\"schema_version\" : 5")
                 .replace("\"command\"", "\"future_field\" : 1,\n  \"command\""));
         Path badStatus = results.resolve("bad.json");
         Files.writeString(badStatus, RunRecords.toJson(r).replace("\"finished\"", "\"done\""));
@@ -140,7 +140,7 @@ class RunRecordsTest {
         UncheckedIOException e1 = assertThrows(UncheckedIOException.class, () -> RunRecords.read(newer));
         UncheckedIOException e2 = assertThrows(UncheckedIOException.class, () -> RunRecords.read(badStatus));
 
-        assertTrue(e1.getMessage().contains(newer.toString()) && e1.getMessage().contains("schema_version 4"),
+        assertTrue(e1.getMessage().contains(newer.toString()) && e1.getMessage().contains("schema_version 5"),
                 e1.getMessage());
         assertTrue(e2.getMessage().contains(badStatus.toString()) && e2.getMessage().contains("\"done\""),
                 e2.getMessage());
@@ -149,11 +149,13 @@ class RunRecordsTest {
     @Test
     void readsAVersionOneRecordWithoutDawnBenchMetricsPreprocessingOrDevice() throws IOException {
         RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
-        String v1 = RunRecords.toJson(r).replace("\"schema_version\" : 3", "\"schema_version\" : 1")
+        String v1 = RunRecords.toJson(r).replace("\"schema_version\" : 4", "\"schema_version\" : 1")
+                .replaceAll(",\\n  \"variant\" : \"\",\\n  \"probes\" : \\[ \\],\\n  \"boundary\" : null", "")
                 .replace("  \"dawnbench\" : null,\n", "")
                 .replaceAll(",\\n    \"preprocessing\" : \"[^\"]*\"", "").replaceAll(",\\n    \"device\" : \"CPU\"", "");
         assertFalse(v1.contains("preprocessing") || v1.contains("\"device\""), v1);
         assertFalse(v1.contains("dawnbench"), v1);
+        assertFalse(v1.contains("variant") || v1.contains("probes") || v1.contains("boundary"), v1);
 
         RunRecord back = RunRecords.fromJson(v1, "v1.json");
 
