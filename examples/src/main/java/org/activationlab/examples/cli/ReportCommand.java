@@ -8,7 +8,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.activationlab.examples.experiments.Cifar10Vgg11Experiment;
 import org.activationlab.examples.experiments.MnistCnnExperiment;
+import org.activationlab.examples.experiments.DyingReluExperiment;
 import org.activationlab.examples.experiments.MnistMlpExperiment;
+import org.activationlab.examples.experiments.PlaygroundExperiment;
+import org.activationlab.examples.experiments.VanishingGradientsExperiment;
+import org.activationlab.examples.report.DyingReluReport;
+import org.activationlab.examples.report.PlaygroundReport;
+import org.activationlab.examples.report.VanishingGradientsReport;
 import org.activationlab.examples.records.AtomicFiles;
 import org.activationlab.examples.records.RunRecord;
 import org.activationlab.examples.records.RunRecords;
@@ -29,7 +35,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** The experiments a report covers, in the order the index lists them. */
     static final List<String> EXPERIMENTS = List.of(MnistMlpExperiment.NAME, MnistCnnExperiment.NAME,
-            Cifar10Vgg11Experiment.NAME);
+            Cifar10Vgg11Experiment.NAME, VanishingGradientsExperiment.NAME, DyingReluExperiment.NAME,
+            PlaygroundExperiment.NAME);
 
     @Spec
     CommandSpec spec;
@@ -73,6 +80,9 @@ public final class ReportCommand implements Callable<Integer> {
             case MnistCnnExperiment.NAME -> DawnBenchReport.render(records, command, CnnPaper.MNIST_TABLE_3, docs);
             case Cifar10Vgg11Experiment.NAME -> DawnBenchReport.render(records, command, CnnPaper.CIFAR10_TABLE_4,
                     docs);
+            case VanishingGradientsExperiment.NAME -> VanishingGradientsReport.render(records, docs);
+            case DyingReluExperiment.NAME -> DyingReluReport.render(records, docs);
+            case PlaygroundExperiment.NAME -> PlaygroundReport.render(records, docs);
             default -> MnistMlpReport.render(records, command, docs);
         };
         AtomicFiles.writeString(page, text);

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -15,13 +19,18 @@ import org.activationlab.data.Datasets;
 import org.activationlab.data.DatasetResolver;
 import org.activationlab.data.Mnist;
 import org.activationlab.data.MnistData;
+import org.activationlab.data.PlaygroundData;
+import org.activationlab.data.PlaygroundShape;
 import org.activationlab.data.TrainTest;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.examples.bench.SystemInfo;
 import org.activationlab.examples.experiments.Cifar10Vgg11Experiment;
 import org.activationlab.examples.experiments.MnistCnnExperiment;
+import org.activationlab.examples.experiments.DyingReluExperiment;
 import org.activationlab.examples.experiments.MnistMlpExperiment;
+import org.activationlab.examples.experiments.PlaygroundExperiment;
+import org.activationlab.examples.experiments.VanishingGradientsExperiment;
 import org.activationlab.examples.experiments.RunSettings;
 import org.activationlab.examples.experiments.StudyGrid;
 import me.tongfei.progressbar.ProgressBar;
@@ -40,7 +49,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Runs a paper's protocol for each activation, writes one record per run and regenerates the docs. */
-@Command(name = "reproduce", aliases = "study", mixinStandardHelpOptions = true,
+@Command(name = "reproduce", aliases = {"study", "experiment"}, mixinStandardHelpOptions = true,
         description = {"Reproduce a paper's experiment: train each activation (with each seed), write one record per"
                 + " run to results/<experiment>/ and regenerate docs/results/<experiment>.md.",
                 "A study is the grid activations x seeds (--seeds N); it can be split across processes or machines"
@@ -52,17 +61,47 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "EXPERIMENT", description = "The experiment: mnist-mlp, mnist-cnn or cifar10-vgg11.")
+    @Parameters(paramLabel = "EXPERIMENT", description = "The experiment: mnist-mlp, mnist-cnn, cifar10-vgg11 (paper"
+            + " reproductions), vanishing-gradients, dying-relu or playground (gradient dynamics).")
     String experiment;
 
     @Option(names = "--activations", paramLabel = "LIST",
             description = "Comma-separated activations (default: the paper's; mnist-mlp relu,leaky_relu:0.01,sigmoid;"
-                    + " mnist-cnn and cifar10-vgg11 relu,tanh,selu,prelu,elu,leaky_relu:0.01).")
+                    + " mnist-cnn and cifar10-vgg11 relu,tanh,selu,prelu,elu,leaky_relu:0.01; vanishing-gradients"
+                    + " sigmoid,tanh,relu,leaky_relu:0.01,elu,selu; dying-relu relu,leaky_relu:0.01,prelu,elu;"
+                    + " playground relu,tanh,sigmoid,leaky_relu:0.01,elu).")
     String activations;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs per run (default: the paper's; mnist-mlp 100,"
-            + " mnist-cnn 10, cifar10-vgg11 50, or 6 with --protocol reduced).")
+            + " mnist-cnn 10, cifar10-vgg11 50, or 6 with --protocol reduced; vanishing-gradients 5, dying-relu 10;"
+            + " for playground the budget: at most 3000, fewer once the loss threshold is reached).")
     Integer epochs;
+
+    @Option(names = "--depth", paramLabel = "N",
+            description = "vanishing-gradients: hidden layers of the deep MLP (default: 10).")
+    Integer depth;
+
+    @Option(names = "--width", paramLabel = "N",
+            description = "vanishing-gradients: units per hidden layer (default: 64).")
+    Integer width;
+
+    @Option(names = "--learning-rates", paramLabel = "LIST",
+            description = "dying-relu: comma-separated SGD learning rates to sweep (default: 0.01,0.1,0.5,1,2).")
+    String learningRates;
+
+    @Option(names = "--datasets", paramLabel = "LIST",
+            description = "playground: comma-separated datasets among circle, xor, gaussian, spiral (default: all"
+                    + " four).")
+    String datasets;
+
+    @Option(names = "--noise", paramLabel = "X",
+            description = "playground: the datasets' noise in [0, 0.5], as the playground's slider (default: 0).")
+    Double noise;
+
+    @Option(names = "--loss-threshold", paramLabel = "LOSS",
+            description = "playground: test cross-entropy at or below which a run has converged and stops (default:"
+                    + " 0.1).")
+    Double lossThreshold;
 
     @Option(names = "--threshold", paramLabel = "ACC",
             description = "mnist-cnn, cifar10-vgg11: test accuracy whose first epoch and training time are recorded"
@@ -127,9 +166,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    /** Trains one activation with one seed. */
+    /** Trains one activation with one seed in one variant of the experiment. */
     private interface Runner {
-        RunRecord run(Activation activation, long seed, String command, Consumer<String> log);
+        RunRecord run(String variant, Activation activation, long seed, String command, Consumer<String> log);
     }
 
     @Override
@@ -148,6 +187,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (runEpochs <= 0) {
             throw new IllegalArgumentException("--epochs must be > 0, got " + runEpochs);
         }
+        checkDynamicsOptions();
         if (!(acc > 0 && acc <= 1)) {
             throw new IllegalArgumentException("--threshold must be an accuracy in (0, 1], got " + acc
                     + "; write 98% as 0.98");
@@ -155,10 +195,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new IllegalArgumentException("--train-limit must be >= 0 (0 = all), got " + limit);
         }
-        List<Activation> list = activations == null
-                ? (MnistMlpExperiment.NAME.equals(experiment) ? MnistMlpExperiment.PAPER_ACTIVATIONS
-                        : MnistCnnExperiment.PAPER_ACTIVATIONS)
-                : Activations.parseList(activations);
+        List<Activation> list = activations == null ? defaultActivations() : Activations.parseList(activations);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         DatasetResolver resolver = data.resolver();
@@ -171,7 +208,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         };
-        StudyGrid grid = new StudyGrid(list, seeds == null ? List.of(seed) : StudyGrid.firstSeeds(seeds));
+        StudyGrid grid = new StudyGrid(variants(), list, seeds == null ? List.of(seed) : StudyGrid.firstSeeds(seeds));
         List<StudyGrid.Run> runs = shard == null ? grid.runs() : grid.shard(shard);
         if (shard != null) {
             err.println("activation-lab: shard " + shard.strip() + ": " + runs.size() + " of " + grid.runs().size()
@@ -181,13 +218,13 @@ public final class ReproduceCommand implements Callable<Integer> {
         int done = 0;
         try (ProgressBar overall = progress && runs.size() > 1 ? studyBar(runs.size()) : null) {
             for (StudyGrid.Run run : runs) {
-                Path file = RunRecords.pathFor(out, experiment, run.activation(), run.seed());
+                Path file = RunRecords.pathFor(out, experiment, run.variant(), run.activation(), run.seed());
                 RunRecord existing = resume && Files.exists(file) ? RunRecords.read(file) : null;
                 if (existing != null && existing.command().equals(command)) {
                     outWriter.println(run.activation().displayName() + " seed " + run.seed()
                             + ": kept existing record " + file + " (--resume)");
                 } else {
-                    RunRecord record = runner.run(run.activation(), run.seed(), command, log);
+                    RunRecord record = runner.run(run.variant(), run.activation(), run.seed(), command, log);
                     RunRecords.write(file, record);
                     outWriter.println(summary(run.activation(), record) + " [seed " + run.seed() + ", run "
                             + (++done) + " of " + runs.size() + "] -> " + file);
@@ -207,18 +244,23 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
 
     private RunSettings defaults(boolean cifar, Device resolved) {
-        if (threshold != null && MnistMlpExperiment.NAME.equals(experiment)) {
+        if (threshold != null && !MnistCnnExperiment.NAME.equals(experiment) && !cifar) {
             throw new IllegalArgumentException("--threshold applies to mnist-cnn and cifar10-vgg11; " + experiment
-                    + " records validation and test metrics, not a time to accuracy");
+                    + " records no time to accuracy" + (PlaygroundExperiment.NAME.equals(experiment)
+                    ? " (its convergence criterion is --loss-threshold)" : ""));
         }
         if (!cifar) {
             if (protocol != null) {
                 throw new IllegalArgumentException("--protocol applies to cifar10-vgg11 only; " + experiment
-                        + " always runs the paper's protocol (use --epochs or --train-limit to shorten it)");
+                        + " always runs its own protocol (use --epochs or --train-limit to shorten it)");
             }
-            return MnistMlpExperiment.NAME.equals(experiment)
-                    ? new RunSettings(MnistMlpExperiment.EPOCHS, 0, 0.98)
-                    : new RunSettings(MnistCnnExperiment.EPOCHS, 0, MnistCnnExperiment.THRESHOLD);
+            return switch (experiment) {
+                case MnistMlpExperiment.NAME -> new RunSettings(MnistMlpExperiment.EPOCHS, 0, 0.98);
+                case VanishingGradientsExperiment.NAME -> new RunSettings(VanishingGradientsExperiment.EPOCHS, 0, 1);
+                case DyingReluExperiment.NAME -> new RunSettings(DyingReluExperiment.EPOCHS, 0, 1);
+                case PlaygroundExperiment.NAME -> new RunSettings(PlaygroundExperiment.MAX_EPOCHS, 0, 1);
+                default -> new RunSettings(MnistCnnExperiment.EPOCHS, 0, MnistCnnExperiment.THRESHOLD);
+            };
         }
         String p = protocol == null ? (resolved == Device.GPU ? "full" : "reduced") : protocol.strip();
         return switch (p.toLowerCase(Locale.ROOT)) {
@@ -250,13 +292,35 @@ public final class ReproduceCommand implements Callable<Integer> {
         switch (experiment) {
             case MnistMlpExperiment.NAME -> {
                 MnistMlpExperiment.PaperData split = MnistMlpExperiment.split(Mnist.load(resolver));
-                return (a, runSeed, command, log) -> MnistMlpExperiment.run(split, a, runSeed, runEpochs, limit,
+                return (v, a, runSeed, command, log) -> MnistMlpExperiment.run(split, a, runSeed, runEpochs, limit,
                         deterministic, progress, command, log);
             }
             case MnistCnnExperiment.NAME -> {
                 MnistData mnist = Mnist.load(resolver);
-                return (a, runSeed, command, log) -> MnistCnnExperiment.run(mnist, a, runSeed, runEpochs, acc, limit,
-                        deterministic, progress, command, log);
+                return (v, a, runSeed, command, log) -> MnistCnnExperiment.run(mnist, a, runSeed, runEpochs, acc,
+                        limit, deterministic, progress, command, log);
+            }
+            case VanishingGradientsExperiment.NAME -> {
+                MnistData mnist = Mnist.load(resolver);
+                return (v, a, runSeed, command, log) -> VanishingGradientsExperiment.run(mnist, a, runSeed, depth(),
+                        width(), runEpochs, limit, deterministic, progress, command, log);
+            }
+            case DyingReluExperiment.NAME -> {
+                MnistMlpExperiment.PaperData split = MnistMlpExperiment.split(Mnist.load(resolver));
+                Map<String, Double> rates = new LinkedHashMap<>();
+                learningRates().forEach(lr -> rates.put(DyingReluExperiment.variant(lr), lr));
+                return (v, a, runSeed, command, log) -> DyingReluExperiment.run(split, a, runSeed, rates.get(v),
+                        runEpochs, limit, deterministic, progress, command, log);
+            }
+            case PlaygroundExperiment.NAME -> {
+                if (limit > 0) {
+                    throw new IllegalArgumentException("--train-limit does not apply to playground (its datasets have"
+                            + " 500 points, half for training)");
+                }
+                Map<String, PlaygroundShape> shapes = new LinkedHashMap<>();
+                shapes().forEach(sh -> shapes.put(PlaygroundExperiment.variant(sh, noise()), sh));
+                return (v, a, runSeed, command, log) -> PlaygroundExperiment.run(shapes.get(v), noise(), a, runSeed,
+                        runEpochs, lossThreshold(), deterministic, command, log);
             }
             default -> {
                 TrainTest cifar = Datasets.openImages(dataSpec == null ? "cifar10" : dataSpec, resolver);
@@ -267,14 +331,120 @@ public final class ReproduceCommand implements Callable<Integer> {
                         + String.format(Locale.ROOT, " all %,d training images: ", cifar.train().size()) + stats;
                 err.println("activation-lab: " + preprocessing);
                 RunSettings settings = new RunSettings(runEpochs, limit, acc);
-                return (a, runSeed, command, log) -> Cifar10Vgg11Experiment.run(train, test, preprocessing, a, runSeed,
+                return (v, a, runSeed, command, log) -> Cifar10Vgg11Experiment.run(train, test, preprocessing, a,
+                        runSeed,
                         settings, resolved, deterministic, progress, command, log);
             }
         }
     }
 
+    private List<Activation> defaultActivations() {
+        return switch (experiment) {
+            case MnistMlpExperiment.NAME -> MnistMlpExperiment.PAPER_ACTIVATIONS;
+            case VanishingGradientsExperiment.NAME -> VanishingGradientsExperiment.ACTIVATIONS;
+            case DyingReluExperiment.NAME -> DyingReluExperiment.ACTIVATIONS;
+            case PlaygroundExperiment.NAME -> PlaygroundExperiment.ACTIVATIONS;
+            default -> MnistCnnExperiment.PAPER_ACTIVATIONS;
+        };
+    }
+
+    /** The option values an experiment does not use are errors, not silently ignored. */
+    private void checkDynamicsOptions() {
+        requireOnly(VanishingGradientsExperiment.NAME, "--depth", depth);
+        requireOnly(VanishingGradientsExperiment.NAME, "--width", width);
+        requireOnly(DyingReluExperiment.NAME, "--learning-rates", learningRates);
+        requireOnly(PlaygroundExperiment.NAME, "--datasets", datasets);
+        requireOnly(PlaygroundExperiment.NAME, "--noise", noise);
+        requireOnly(PlaygroundExperiment.NAME, "--loss-threshold", lossThreshold);
+        if (PlaygroundExperiment.NAME.equals(experiment)) {
+            if (!(noise() >= 0 && noise() <= PlaygroundData.MAX_NOISE)) {
+                throw new IllegalArgumentException("--noise must be in [0, 0.5] (the playground's slider), got "
+                        + noise());
+            }
+            if (!(lossThreshold() > 0)) {
+                throw new IllegalArgumentException("--loss-threshold must be a cross-entropy > 0, got "
+                        + lossThreshold());
+            }
+        }
+        if (VanishingGradientsExperiment.NAME.equals(experiment)) {
+            VanishingGradientsExperiment.model(Activations.relu(), depth(), width());
+        }
+    }
+
+    private void requireOnly(String owner, String option, Object value) {
+        if (value != null && !owner.equals(experiment)) {
+            throw new IllegalArgumentException(option + " applies to " + owner + " only, not to " + experiment);
+        }
+    }
+
+    private int depth() {
+        return depth == null ? VanishingGradientsExperiment.DEFAULT_DEPTH : depth;
+    }
+
+    private int width() {
+        return width == null ? VanishingGradientsExperiment.DEFAULT_WIDTH : width;
+    }
+
+    private double noise() {
+        return noise == null ? PlaygroundData.DEFAULT_NOISE : noise;
+    }
+
+    private double lossThreshold() {
+        return lossThreshold == null ? PlaygroundExperiment.LOSS_THRESHOLD : lossThreshold;
+    }
+
+    private List<Double> learningRates() {
+        if (learningRates == null) {
+            return DyingReluExperiment.LEARNING_RATES;
+        }
+        List<Double> rates = new ArrayList<>();
+        for (String part : learningRates.split(",")) {
+            double lr;
+            try {
+                lr = Double.parseDouble(part.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--learning-rates must be comma-separated numbers such as"
+                        + " 0.01,0.1,1; '" + part.strip() + "' is not a number", e);
+            }
+            if (!(lr > 0) || Double.isInfinite(lr)) {
+                throw new IllegalArgumentException("--learning-rates must all be > 0, got " + part.strip());
+            }
+            rates.add(lr);
+        }
+        return rates;
+    }
+
+    private List<PlaygroundShape> shapes() {
+        return datasets == null ? PlaygroundExperiment.SHAPES
+                : Arrays.stream(datasets.split(",")).map(PlaygroundShape::parse).toList();
+    }
+
+    /** The experiment's variants: learning rates, datasets or depth, or none. */
+    private List<String> variants() {
+        return switch (experiment) {
+            case VanishingGradientsExperiment.NAME -> List.of(VanishingGradientsExperiment.variant(depth(), width()));
+            case DyingReluExperiment.NAME -> learningRates().stream().map(DyingReluExperiment::variant).toList();
+            case PlaygroundExperiment.NAME -> shapes().stream().map(sh -> PlaygroundExperiment.variant(sh, noise()))
+                    .toList();
+            default -> List.of("");
+        };
+    }
+
     private static String summary(Activation activation, RunRecord r) {
         String status = r.diverged() ? " (diverged at epoch " + r.divergedEpoch() + ")" : "";
+        String variant = r.variant().isEmpty() ? "" : " [" + r.variant() + "]";
+        if (r.convergence() != null) {
+            return String.format(Locale.ROOT, "%s%s%s: %s, test accuracy %.4f, %.1f s training",
+                    activation.displayName(), variant, status, r.convergence().converged()
+                            ? "test loss <= " + r.convergence().lossThreshold() + " at epoch " + r.convergence().epoch()
+                            : "not converged in " + r.convergence().budget() + " epochs",
+                    r.test().accuracy(), r.trainingSeconds());
+        }
+        if (r.validation() == null && r.dawnbench() == null) {
+            return String.format(Locale.ROOT, "%s%s%s: test accuracy %s, %.1f s training", activation.displayName(),
+                    variant, status, r.test() == null ? "not evaluated" : String.format(Locale.ROOT, "%.4f",
+                            r.test().accuracy()), r.trainingSeconds());
+        }
         if (r.dawnbench() == null) {
             return String.format(Locale.ROOT, "%s%s: valid acc %.4f, test acc %.4f, macro F1 %.4f, %.1f s training",
                     activation.displayName(), status, r.validation().accuracy(), r.test().accuracy(), r.test().f1(),
@@ -297,8 +467,18 @@ public final class ReproduceCommand implements Callable<Integer> {
                 .append(" --activations ").append(list.stream().map(Activation::spec).collect(Collectors.joining(",")))
                 .append(" --epochs ").append(runEpochs)
                 .append(seeds == null ? " --seed " + seed : " --seeds " + seeds);
-        if (!MnistMlpExperiment.NAME.equals(experiment)) {
-            s.append(" --threshold ").append(acc);
+        switch (experiment) {
+            case MnistCnnExperiment.NAME, Cifar10Vgg11Experiment.NAME -> s.append(" --threshold ").append(acc);
+            case VanishingGradientsExperiment.NAME -> s.append(" --depth ").append(depth()).append(" --width ")
+                    .append(width());
+            case DyingReluExperiment.NAME -> s.append(" --learning-rates ").append(learningRates().stream()
+                    .map(lr -> java.math.BigDecimal.valueOf(lr).stripTrailingZeros().toPlainString())
+                    .collect(Collectors.joining(",")));
+            case PlaygroundExperiment.NAME -> s.append(" --datasets ").append(shapes().stream()
+                    .map(PlaygroundShape::cliName).collect(Collectors.joining(","))).append(" --noise ")
+                    .append(noise()).append(" --loss-threshold ").append(lossThreshold());
+            default -> {
+            }
         }
         if (limit > 0) {
             s.append(" --train-limit ").append(limit);

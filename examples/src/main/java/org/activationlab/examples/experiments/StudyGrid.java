@@ -7,22 +7,27 @@ import java.util.regex.Pattern;
 import org.activationlab.dsl.activations.Activation;
 
 /**
- * The runs of a study: every activation with every seed, in a fixed order (all activations of the first seed,
- * then of the second, ...), so that an interrupted study has complete comparisons early and a shard assignment is
- * the same on every machine.
+ * The runs of a study: every variant (e.g. learning rate or dataset) and activation with every seed, in a fixed
+ * order (all variants and activations of the first seed, then of the second, ...), so that an interrupted study has
+ * complete comparisons early and a shard assignment is the same on every machine.
  *
+ * @param variants the variants, in the order given; a single empty string for experiments without variants
  * @param activations the activations, in the order given
  * @param seeds the seeds, in the order given
  */
-public record StudyGrid(List<Activation> activations, List<Long> seeds) {
+public record StudyGrid(List<String> variants, List<Activation> activations, List<Long> seeds) {
 
     private static final Pattern SHARD = Pattern.compile("\\s*(\\d+)\\s*/\\s*(\\d+)\\s*");
 
     /** One run of the grid. */
-    public record Run(int index, Activation activation, long seed) {
+    public record Run(int index, String variant, Activation activation, long seed) {
     }
 
     public StudyGrid {
+        variants = List.copyOf(variants);
+        if (variants.isEmpty() || variants.stream().distinct().count() != variants.size()) {
+            throw new IllegalArgumentException("study variants must be distinct and at least one, got " + variants);
+        }
         activations = List.copyOf(activations);
         seeds = List.copyOf(seeds);
         if (activations.isEmpty() || seeds.isEmpty()) {
@@ -32,6 +37,11 @@ public record StudyGrid(List<Activation> activations, List<Long> seeds) {
         if (seeds.stream().distinct().count() != seeds.size()) {
             throw new IllegalArgumentException("study seeds must be distinct, got " + seeds);
         }
+    }
+
+    /** A study without variants. */
+    public StudyGrid(List<Activation> activations, List<Long> seeds) {
+        this(List.of(""), activations, seeds);
     }
 
     /** Seeds 1..n. */
@@ -46,12 +56,14 @@ public record StudyGrid(List<Activation> activations, List<Long> seeds) {
         return seeds;
     }
 
-    /** Every run, seed-major. */
+    /** Every run, seed-major, then variant, then activation. */
     public List<Run> runs() {
         List<Run> runs = new ArrayList<>();
         for (long seed : seeds) {
-            for (Activation a : activations) {
-                runs.add(new Run(runs.size(), a, seed));
+            for (String variant : variants) {
+                for (Activation a : activations) {
+                    runs.add(new Run(runs.size(), variant, a, seed));
+                }
             }
         }
         return runs;

@@ -25,15 +25,18 @@ import java.util.Objects;
  *     {@code spiral}; empty for experiments without one. Records of a variant live in a subfolder of that name
  * @param probes gradient norms and unit activity at initialisation and after every epoch, empty when not probed
  * @param boundary the decision boundary of a 2-D classifier after training, or {@code null}
+ * @param convergence the first epoch at a loss threshold, for experiments that watch one, else {@code null}
  */
 public record RunRecord(int schemaVersion, String experiment, ActivationInfo activation, long seed,
         Protocol protocol, String status, int divergedEpoch, List<EpochRecord> history, SplitMetrics validation,
         SplitMetrics test, double trainingSeconds, DawnBenchMetrics dawnbench, EnvironmentInfo environment,
-        String command, String variant, List<ProbeRecord> probes, DecisionBoundary boundary) {
+        String command, String variant, List<ProbeRecord> probes, DecisionBoundary boundary,
+        Convergence convergence) {
 
     /**
      * The record format this build writes. Version 2 added {@code dawnbench}, version 3 the protocol's
-     * {@code preprocessing} and {@code device}, version 4 {@code variant}, {@code probes} and {@code boundary};
+     * {@code preprocessing} and {@code device}, version 4 {@code variant}, {@code probes}, {@code boundary} and
+     * {@code convergence};
      * older records are read as version 4 (see {@code RunRecords}).
      */
     public static final int SCHEMA_VERSION = 4;
@@ -80,7 +83,7 @@ public record RunRecord(int schemaVersion, String experiment, ActivationInfo act
             String status, int divergedEpoch, List<EpochRecord> history, SplitMetrics validation, SplitMetrics test,
             double trainingSeconds, DawnBenchMetrics dawnbench, EnvironmentInfo environment, String command) {
         this(schemaVersion, experiment, activation, seed, protocol, status, divergedEpoch, history, validation, test,
-                trainingSeconds, dawnbench, environment, command, "", List.of(), null);
+                trainingSeconds, dawnbench, environment, command, "", List.of(), null, null);
     }
 
     /** Whether the training loss became NaN or infinite. */

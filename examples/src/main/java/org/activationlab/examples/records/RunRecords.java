@@ -124,8 +124,8 @@ public final class RunRecords {
     /**
      * Brings an older record to the current schema: version 1 predates the DAWNBench measurements (none), and
      * versions 1 and 2 predate the protocol's preprocessing and device, which were the same for every run then
-     * (MNIST pixels in [0, 1] without augmentation, on the CPU); versions 1 to 3 predate variants, probes and
-     * decision boundaries (none).
+     * (MNIST pixels in [0, 1] without augmentation, on the CPU); versions 1 to 3 predate variants, probes,
+     * decision boundaries and convergence (none).
      */
     private static void upgrade(ObjectNode record, int version) {
         if (version == 1) {
@@ -139,6 +139,7 @@ public final class RunRecords {
         record.put("variant", "");
         record.putArray("probes");
         record.putNull("boundary");
+        record.putNull("convergence");
         record.put("schema_version", RunRecord.SCHEMA_VERSION);
     }
 

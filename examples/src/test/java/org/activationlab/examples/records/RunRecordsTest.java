@@ -55,7 +55,7 @@ class RunRecordsTest {
                 .map(l -> l.substring(3, l.indexOf("\" :"))).toList();
         assertEquals(List.of("schema_version", "experiment", "activation", "seed", "protocol", "status",
                 "diverged_epoch", "history", "validation", "test", "training_seconds", "dawnbench", "environment",
-                "command", "variant", "probes", "boundary"),
+                "command", "variant", "probes", "boundary", "convergence"),
                 topLevel);
         assertTrue(json.indexOf("\"init\"") < json.indexOf("\"per_channel\""), json);
         assertTrue(json.contains("\"confusion_matrix\""), json);
@@ -150,12 +150,12 @@ class RunRecordsTest {
     void readsAVersionOneRecordWithoutDawnBenchMetricsPreprocessingOrDevice() throws IOException {
         RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
         String v1 = RunRecords.toJson(r).replace("\"schema_version\" : 4", "\"schema_version\" : 1")
-                .replaceAll(",\\n  \"variant\" : \"\",\\n  \"probes\" : \\[ \\],\\n  \"boundary\" : null", "")
+                .replaceAll(",\\n  \"variant\" : \"\",\\n  \"probes\" : \\[ \\],\\n  \"boundary\" : null,\\n  \"convergence\" : null", "")
                 .replace("  \"dawnbench\" : null,\n", "")
                 .replaceAll(",\\n    \"preprocessing\" : \"[^\"]*\"", "").replaceAll(",\\n    \"device\" : \"CPU\"", "");
         assertFalse(v1.contains("preprocessing") || v1.contains("\"device\""), v1);
         assertFalse(v1.contains("dawnbench"), v1);
-        assertFalse(v1.contains("variant") || v1.contains("probes") || v1.contains("boundary"), v1);
+        assertFalse(v1.contains("variant") || v1.contains("probes") || v1.contains("boundary") || v1.contains("convergence"), v1);
 
         RunRecord back = RunRecords.fromJson(v1, "v1.json");
 
