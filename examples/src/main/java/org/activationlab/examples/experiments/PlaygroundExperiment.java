@@ -73,6 +73,19 @@ public final class PlaygroundExperiment {
                 + BigDecimal.valueOf(noise).stripTrailingZeros().toPlainString());
     }
 
+    /** The shape and noise a variant names, the inverse of {@link #variant}. */
+    public static TrainTest dataOf(String variant, long seed) {
+        int dash = variant.indexOf("-noise");
+        PlaygroundShape shape = PlaygroundShape.parse(dash < 0 ? variant : variant.substring(0, dash));
+        double noise = dash < 0 ? 0 : Double.parseDouble(variant.substring(dash + "-noise".length()));
+        return data(shape, noise, seed);
+    }
+
+    private static TrainTest data(PlaygroundShape shape, double noise, long seed) {
+        return PlaygroundData.split(PlaygroundData.generate(shape, PlaygroundData.DEFAULT_SAMPLES, noise, seed),
+                PlaygroundData.DEFAULT_TRAIN_FRACTION, seed);
+    }
+
     /**
      * Generates the dataset with the run's seed (so that the activations of one seed see the same points), trains
      * until the test loss reaches {@code lossThreshold} or {@code maxEpochs} pass, and records the convergence epoch
@@ -80,8 +93,7 @@ public final class PlaygroundExperiment {
      */
     public static RunRecord run(PlaygroundShape shape, double noise, Activation activation, long seed, int maxEpochs,
             double lossThreshold, boolean deterministic, String command, Consumer<String> log) {
-        TrainTest data = PlaygroundData.split(PlaygroundData.generate(shape, PlaygroundData.DEFAULT_SAMPLES, noise,
-                seed), PlaygroundData.DEFAULT_TRAIN_FRACTION, seed);
+        TrainTest data = data(shape, noise, seed);
         Sequential model = model(activation);
         TrainingConfig config = TrainingConfig.of(Sgd.of(LEARNING_RATE), seed).withDeterministic(deterministic);
         Callback stopper = (s, control) -> {

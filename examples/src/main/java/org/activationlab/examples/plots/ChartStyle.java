@@ -133,6 +133,15 @@ final class ChartStyle {
         } finally {
             g.dispose();
         }
+        return pngBytes(image);
+    }
+
+    /** Atomically writes an image drawn by hand (not by XChart) as PNG, without metadata. */
+    static void write(BufferedImage image, Path png) {
+        AtomicFiles.write(png, pngBytes(image));
+    }
+
+    private static byte[] pngBytes(BufferedImage image) {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
         if (!writers.hasNext()) {
             throw new IllegalStateException("this JVM has no PNG image writer");

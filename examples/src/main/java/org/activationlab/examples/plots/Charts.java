@@ -82,10 +82,19 @@ public final class Charts {
      */
     public static void curves(Path png, String title, String yLabel, Map<String, double[][]> seriesBySeedByLabel,
             boolean logY) {
+        curves(png, title, "epoch", 1, yLabel, seriesBySeedByLabel, logY);
+    }
+
+    /**
+     * As {@link #curves(Path, String, String, Map, boolean)} with another x axis: index i of every series is drawn
+     * at x = {@code firstX + i}, e.g. epochs from 0 (initialisation) or layers from 1.
+     */
+    public static void curves(Path png, String title, String xLabel, int firstX, String yLabel,
+            Map<String, double[][]> seriesBySeedByLabel, boolean logY) {
         if (seriesBySeedByLabel.isEmpty()) {
             throw new IllegalArgumentException("no series to plot for '" + title + "'");
         }
-        XYChart chart = xyChart(title, "epoch", yLabel);
+        XYChart chart = xyChart(title, xLabel, yLabel);
         XYStyler styler = chart.getStyler();
         styler.setYAxisLogarithmic(logY);
         // losses often span less than a decade, which would leave a decade-only axis with one label or none
@@ -110,8 +119,8 @@ public final class Charts {
         for (int i = 0; i < labels.size(); i++) {
             List<double[][]> polygons = bands.get(i).polygons();
             for (int p = 0; p < polygons.size(); p++) {
-                XYSeries s = chart.addSeries(HELPER + labels.get(i) + " band " + p, polygons.get(p)[0],
-                        polygons.get(p)[1]);
+                XYSeries s = chart.addSeries(HELPER + labels.get(i) + " band " + p,
+                        shift(polygons.get(p)[0], firstX - 1), polygons.get(p)[1]);
                 s.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
                 s.setLineStyle(SeriesLines.NONE);
                 s.setMarker(SeriesMarkers.NONE);
@@ -121,11 +130,15 @@ public final class Charts {
         }
         for (int i = 0; i < labels.size(); i++) {
             EpochBand band = bands.get(i);
-            XYSeries s = chart.addSeries(labels.get(i), band.epochNumbers(), band.mean());
+            XYSeries s = chart.addSeries(labels.get(i), shift(band.epochNumbers(), firstX - 1), band.mean());
             s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
             styleLine(s, i, true);
         }
         ChartStyle.write(chart, png);
+    }
+
+    private static double[] shift(double[] x, int by) {
+        return Arrays.stream(x).map(v -> v + by).toArray();
     }
 
     /**
