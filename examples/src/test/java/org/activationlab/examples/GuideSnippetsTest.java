@@ -65,6 +65,7 @@ class GuideSnippetsTest {
             "import org.activationlab.tf.callbacks.*;",
             "import org.activationlab.tf.metrics.*;",
             "import org.activationlab.tf.optimizers.*;",
+            "import org.activationlab.tf.probes.*;",
             "import org.activationlab.tf.training.*;");
 
     /** What every snippet may use without declaring it (a snippet may also declare its own of the same name). */

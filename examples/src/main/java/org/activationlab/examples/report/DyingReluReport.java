@@ -50,7 +50,8 @@ public final class DyingReluReport {
                 + " weights from these images. A unit has **negative input** if its pre-activation is <= 0 on every"
                 + " image: the units ReLU would have killed; LeakyReLU, PReLU and ELU still pass a gradient through"
                 + " them (slope 0.01, the learned slope, or exp(z)). Percentages are means over seeds with 95% t"
-                + " intervals clipped to [0, 100]; a run whose loss became NaN is counted as diverged and left out of the means.\n\n");
+                + " intervals clipped to [0, 100]; a run whose loss became NaN is counted as diverged and left out of"
+                + " the means.\n\n");
         Map<String, Map<Double, Summary>> finalDead = new LinkedHashMap<>();
         Map<String, Map<Double, String>> statuses = new LinkedHashMap<>();
         Map<String, Map<Double, double[]>> negativeAndAccuracy = new LinkedHashMap<>();
@@ -226,8 +227,8 @@ public final class DyingReluReport {
             return NONE;
         }
         Summary s = Summary.of(v);
-        return s.hasInterval() ? fmt("%.4f", s.mean()) + " (" + fmt("%.4f", s.ciLow()) + "–" + fmt("%.4f", s.ciHigh())
-                + ")" : fmt("%.4f", s.mean());
+        return s.hasInterval() ? fmt("%.4f", s.mean()) + " (" + fmt("%.4f", Math.max(0, s.ciLow())) + "–"
+                + fmt("%.4f", Math.min(1, s.ciHigh())) + ")" : fmt("%.4f", s.mean());
     }
 
     private static double upper(Summary s) {

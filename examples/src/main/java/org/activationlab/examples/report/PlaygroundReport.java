@@ -194,7 +194,7 @@ public final class PlaygroundReport {
             return NONE;
         }
         Summary s = Summary.of(v);
-        return s.hasInterval() ? fmt("%.3f", s.mean()) + " (" + fmt("%.3f", s.ciLow()) + "–"
+        return s.hasInterval() ? fmt("%.3f", s.mean()) + " (" + fmt("%.3f", Math.max(0, s.ciLow())) + "–"
                 + fmt("%.3f", Math.min(1, s.ciHigh())) + ")" : fmt("%.3f", s.mean());
     }
 
