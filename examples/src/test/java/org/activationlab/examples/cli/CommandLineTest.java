@@ -89,4 +89,23 @@ class CommandLineTest {
             assertTrue(o.toString().contains("Usage: activation-lab " + command), o.toString());
         }
     }
+
+    @Test
+    void gradientDynamicsOptionsAreRejectedWhereTheyDoNotApply() {
+        assertEquals(2, run("reproduce", "mnist-mlp", "--depth", "5"));
+        assertTrue(err.toString().contains("--depth applies to vanishing-gradients only, not to mnist-mlp"),
+                err.toString());
+        assertEquals(2, run("experiment", "playground", "--learning-rates", "0.1"));
+        assertTrue(err.toString().contains("--learning-rates applies to dying-relu only"), err.toString());
+        assertEquals(2, run("experiment", "playground", "--noise", "0.7"));
+        assertTrue(err.toString().contains("--noise must be in [0, 0.5]"), err.toString());
+        assertEquals(2, run("experiment", "playground", "--datasets", "moons"));
+        assertTrue(err.toString().contains("unknown playground shape 'moons'"), err.toString());
+        assertEquals(2, run("experiment", "dying-relu", "--learning-rates", "0.1,fast"));
+        assertTrue(err.toString().contains("'fast' is not a number"), err.toString());
+        assertEquals(2, run("experiment", "vanishing-gradients", "--depth", "1"));
+        assertTrue(err.toString().contains("--depth must be >= 2"), err.toString());
+        assertEquals(2, run("experiment", "playground", "--threshold", "0.9"));
+        assertTrue(err.toString().contains("its convergence criterion is --loss-threshold"), err.toString());
+    }
 }

@@ -47,6 +47,35 @@ public final class RunRecordFixtures {
                 environment(), "bin/activation-lab reproduce mnist-cnn --seed " + seed);
     }
 
+    /**
+     * A finished run of {@code experiment} in {@code variant} with one probe per entry of {@code kernelNorms}
+     * (epoch 0, 1, ...: the weight-gradient norm of each layer, input side first, then the output layer's) and
+     * {@code dead[p][layer]} / {@code negative[p][layer]} unit fractions, and the given test accuracy.
+     */
+    public static RunRecord probed(String experiment, String variant, Activation a, long seed, double[][] kernelNorms,
+            double[][] dead, double[][] negative, double testAccuracy) {
+        List<ProbeRecord> probes = new ArrayList<>();
+        for (int p = 0; p < kernelNorms.length; p++) {
+            List<ProbeRecord.GradientNorm> norms = new ArrayList<>();
+            for (int l = 0; l < kernelNorms[p].length; l++) {
+                norms.add(new ProbeRecord.GradientNorm("dense_" + (l + 1) + "/kernel", kernelNorms[p][l]));
+                norms.add(new ProbeRecord.GradientNorm("dense_" + (l + 1) + "/bias", kernelNorms[p][l] / 10));
+            }
+            List<ProbeRecord.UnitRecord> units = new ArrayList<>();
+            for (int l = 0; l < dead[p].length; l++) {
+                units.add(new ProbeRecord.UnitRecord("dense_" + (l + 1), 64, dead[p][l], negative[p][l]));
+            }
+            probes.add(new ProbeRecord(p, 1.0 / (p + 1), norms, units));
+        }
+        int epochs = kernelNorms.length - 1;
+        return new RunRecord(RunRecord.SCHEMA_VERSION, experiment, ActivationInfo.of(a), seed, protocol(a, epochs),
+                RunRecord.FINISHED, 0, history(epochs, 0.2, testAccuracy),
+                new SplitMetrics(7000, 0.2, testAccuracy, testAccuracy, testAccuracy, testAccuracy, matrix()),
+                new SplitMetrics(14000, 0.2, testAccuracy, testAccuracy, testAccuracy, testAccuracy, matrix()),
+                epochs, null, environment(), "bin/activation-lab study " + experiment + " --seeds 3", variant, probes,
+                null, null);
+    }
+
     /** Epochs 1..n with losses falling to {@code finalValLoss}, accuracy rising to {@code finalValAccuracy}. */
     static List<EpochRecord> history(int n, double finalValLoss, double finalValAccuracy) {
         List<EpochRecord> out = new ArrayList<>();
