@@ -440,6 +440,7 @@ public final class CompiledModel implements AutoCloseable {
     }
 
     private ProbeStats probe(TInt32 indices) {
+        long start = System.nanoTime();
         Session.Runner runner = session.runner().feed(trainIndices, indices).fetch(trainLoss);
         gradientNorms.forEach(runner::fetch);
         unitProbes.forEach(u -> runner.fetch(u.dead()).fetch(u.negative()));
@@ -456,7 +457,7 @@ public final class CompiledModel implements AutoCloseable {
                 double negative = ((TFloat32) r.get(k++)).getFloat();
                 units.add(new UnitActivity(u.layer(), u.activation(), u.units(), dead, negative));
             }
-            return new ProbeStats(epochsTrained, loss, norms, units);
+            return new ProbeStats(epochsTrained, loss, norms, units, (System.nanoTime() - start) / 1e9);
         }
     }
 

@@ -14,8 +14,10 @@ import java.util.Map;
  * @param gradientNorms the L2 (Frobenius) norm of the loss gradient with respect to every trainable tensor, by
  *     name ({@code dense_1/kernel}, {@code dense_1/bias}, ...), in layer order
  * @param units the unit activity of every hidden activation (the output layer's softmax excluded), in layer order
+ * @param seconds wall time of the probe: its graph run and reading the scalars back
  */
-public record ProbeStats(int epoch, double loss, Map<String, Double> gradientNorms, List<UnitActivity> units) {
+public record ProbeStats(int epoch, double loss, Map<String, Double> gradientNorms, List<UnitActivity> units,
+        double seconds) {
 
     public ProbeStats {
         if (epoch < 0) {

@@ -10,7 +10,8 @@ import org.activationlab.tf.training.History;
 
 /**
  * A DSL model compiled by {@link ModelCompiler}, timed one {@code fit} of one epoch at a time by the
- * {@link History#trainSeconds()} that {@code fit} measures itself (its training loop, evaluation excluded).
+ * {@link History#trainSeconds()} that {@code fit} measures itself (its training loop, evaluation excluded), plus,
+ * with probes on, the time of the epoch's end-of-epoch probe (the one a probed run pays per epoch).
  */
 public final class DslVariant implements BenchVariant {
 
@@ -18,13 +19,21 @@ public final class DslVariant implements BenchVariant {
     private final CompiledModel model;
     private final Dataset train;
     private final int batchSize;
+    private final int probeSize;
 
     /** Compiles {@code model} with {@code config}; every epoch trains on {@code train} in batches of {@code batchSize}. */
     public DslVariant(String name, Sequential model, TrainingConfig config, Dataset train, int batchSize) {
+        this(name, model, config, train, batchSize, 0);
+    }
+
+    /** As the other constructor, with gradient-dynamics probes on a batch of {@code probeSize} (0 = none). */
+    public DslVariant(String name, Sequential model, TrainingConfig config, Dataset train, int batchSize,
+            int probeSize) {
         this.name = name;
         this.model = ModelCompiler.compile(model, config);
         this.train = train;
         this.batchSize = batchSize;
+        this.probeSize = probeSize;
     }
 
     @Override
@@ -34,11 +43,13 @@ public final class DslVariant implements BenchVariant {
 
     @Override
     public double trainEpochSeconds(long seed) {
-        History history = model.fit(train, FitOptions.builder(1, batchSize).shuffleSeed(seed).progress(false).build());
+        History history = model.fit(train, FitOptions.builder(1, batchSize).shuffleSeed(seed).progress(false)
+                .probes(probeSize).build());
         if (history.diverged()) {
             throw new IllegalStateException(name + ": " + history.stopReason());
         }
-        return history.trainSeconds();
+        return history.trainSeconds() + (probeSize == 0 ? 0 : history.probes().get(history.probes().size() - 1)
+                .seconds());
     }
 
     @Override

@@ -44,8 +44,9 @@ import picocli.CommandLine.Spec;
  * {@link #MODELS}.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = {"Time training epochs of a paper model compiled by the DSL (default and deterministic mode)"
-                + " against the same model hand-written on raw TensorFlow Java, in one process.",
+        description = {"Time training epochs of a paper model compiled by the DSL (default and deterministic mode,"
+                + " and with the gradient-dynamics probes on 1,000 images after every epoch) against the same model"
+                + " hand-written on raw TensorFlow Java, in one process.",
                 "Each variant trains one untimed warm-up epoch, then one timed epoch per round; every round runs"
                         + " all variants (in rotating order) so that a noisy machine slows them alike. Prints the"
                         + " median, min and max seconds per epoch, the ratio to the raw baseline, the final test"
@@ -59,6 +60,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private static final int MLP_BATCH_SIZE = RawTfMlp.BATCH_SIZE;
     private static final int CNN_BATCH_SIZE = RawTfCnn.BATCH_SIZE;
     private static final String BASELINE = "raw TF Java (hand-written)";
+    /** The gradient-dynamics experiments' probe batch; the variant shows what leaving probes on costs. */
+    private static final int PROBE_SIZE = 1000;
+    private static final String PROBED = "DSL + probes (1,000 images)";
 
     @Spec
     CommandSpec spec;
@@ -131,6 +135,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             variants.add(new DslVariant("DSL compiled", mlp, config, train, MLP_BATCH_SIZE));
             variants.add(new DslVariant("DSL deterministic", mlp, config.withDeterministic(true), train,
                     MLP_BATCH_SIZE));
+            variants.add(new DslVariant(PROBED, mlp, config, train, MLP_BATCH_SIZE, PROBE_SIZE));
             variants.add(new RawTfVariant(BASELINE, new RawTfMlp(SEED), train));
             String title = String.format(Locale.ROOT, "benchmark mlp: MNIST MLP 784-128-64-10 (ReLU, softmax"
                     + " cross-entropy), SGD lr 0.01, batch %d, %d training images", MLP_BATCH_SIZE, train.size());
@@ -152,6 +157,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             variants.add(new DslVariant("DSL compiled", cnn, config, train, CNN_BATCH_SIZE));
             variants.add(new DslVariant("DSL deterministic", cnn, config.withDeterministic(true), train,
                     CNN_BATCH_SIZE));
+            variants.add(new DslVariant(PROBED, cnn, config, train, CNN_BATCH_SIZE, PROBE_SIZE));
             variants.add(new RawTfVariant(BASELINE, new RawTfCnn(SEED), train));
             String title = String.format(Locale.ROOT, "benchmark cnn: MNIST CNN conv5x5(10)-pool-conv5x5(20)-"
                     + "spatial dropout-pool-dense 50-dropout-10 (ReLU, softmax cross-entropy), Adam lr 1e-3, batch %d,"
