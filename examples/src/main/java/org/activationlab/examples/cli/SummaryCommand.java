@@ -7,8 +7,11 @@ import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.dsl.activations.PRelu;
 import org.activationlab.dsl.models.PaperModels;
+import org.activationlab.examples.experiments.DyingReluExperiment;
 import org.activationlab.examples.experiments.MnistCnnExperiment;
 import org.activationlab.examples.experiments.MnistMlpExperiment;
+import org.activationlab.examples.experiments.PlaygroundExperiment;
+import org.activationlab.examples.experiments.VanishingGradientsExperiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +28,8 @@ public final class SummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL", description = "The model: mnist-mlp, mnist-cnn or cifar10-vgg11.")
+    @Parameters(paramLabel = "MODEL", description = "The model of an experiment: mnist-mlp (also dying-relu's),"
+            + " mnist-cnn, cifar10-vgg11, vanishing-gradients (10 x 64 hidden) or playground.")
     String model;
 
     @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
@@ -35,21 +39,11 @@ public final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Activation act = Activations.parse(activation);
-        Sequential m = switch (model) {
-            case MnistMlpExperiment.NAME -> MnistMlpExperiment.model(act);
-            case MnistCnnExperiment.NAME -> PaperModels.mnistCnn(act);
-            case CIFAR10_VGG11 -> PaperModels.cifar10Vgg11(act);
-            default -> throw new IllegalArgumentException("unknown model '" + model + "'; available: "
-                    + MnistMlpExperiment.NAME + ", " + MnistCnnExperiment.NAME + ", " + CIFAR10_VGG11);
-        };
+        Sequential m = modelOf(model, act);
         var out = spec.commandLine().getOut();
         out.print(m.summary());
         if (act instanceof PRelu p) {
-            long slopes = m.trainableParameters() - switch (model) {
-                case MnistMlpExperiment.NAME -> MnistMlpExperiment.model(Activations.relu()).trainableParameters();
-                case MnistCnnExperiment.NAME -> PaperModels.mnistCnn(Activations.relu()).trainableParameters();
-                default -> PaperModels.cifar10Vgg11(Activations.relu()).trainableParameters();
-            };
+            long slopes = m.trainableParameters() - modelOf(model, Activations.relu()).trainableParameters();
             out.printf(Locale.ROOT, "PReLU slopes: %,d learnable (%s), included in the totals above%n", slopes,
                     p.perChannel() ? "one per channel of each PReLU" : "one shared slope per PReLU, as PyTorch's"
                             + " nn.PReLU()");
@@ -59,5 +53,19 @@ public final class SummaryCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private static Sequential modelOf(String name, Activation act) {
+        return switch (name) {
+            case MnistMlpExperiment.NAME, DyingReluExperiment.NAME -> MnistMlpExperiment.model(act);
+            case MnistCnnExperiment.NAME -> PaperModels.mnistCnn(act);
+            case CIFAR10_VGG11 -> PaperModels.cifar10Vgg11(act);
+            case VanishingGradientsExperiment.NAME -> VanishingGradientsExperiment.model(act,
+                    VanishingGradientsExperiment.DEFAULT_DEPTH, VanishingGradientsExperiment.DEFAULT_WIDTH);
+            case PlaygroundExperiment.NAME -> PlaygroundExperiment.model(act);
+            default -> throw new IllegalArgumentException("unknown model '" + name + "'; available: "
+                    + String.join(", ", MnistMlpExperiment.NAME, MnistCnnExperiment.NAME, CIFAR10_VGG11,
+                    VanishingGradientsExperiment.NAME, DyingReluExperiment.NAME, PlaygroundExperiment.NAME));
+        };
     }
 }

@@ -115,6 +115,14 @@ public final class Charts {
         if (!anyValue) {
             throw new IllegalArgumentException("no finite values to plot for '" + title + "'");
         }
+        if (logY) {
+            // over several decades, intermediate ticks (2, 3, ... 9 of every decade) would overlap
+            double lo = bands.stream().flatMapToDouble(b -> Arrays.stream(b.min())).filter(Double::isFinite).min()
+                    .orElse(1);
+            double hi = bands.stream().flatMapToDouble(b -> Arrays.stream(b.max())).filter(Double::isFinite).max()
+                    .orElse(1);
+            styler.setYAxisLogarithmicDecadeOnly(hi / lo > 100);
+        }
         // bands first, so that every mean line is drawn on top of every band
         for (int i = 0; i < labels.size(); i++) {
             List<double[][]> polygons = bands.get(i).polygons();

@@ -151,9 +151,13 @@ public final class DyingReluReport {
                     : 100 * (byLr.get(lr).ciHigh() - byLr.get(lr).mean())).toArray());
         });
         Charts.groupedBars(img.resolve("dead-by-learning-rate.png"), "Dead units in hidden layer 1 after training"
-                + " (%), by learning rate; no bar = every run diverged", rates.stream().map(r -> "lr " + r).toList(),
+                + " (%)", rates.stream().map(r -> "lr " + r).toList(),
                 bars, errors);
         md.append("![Dead units by learning rate](img/").append(NAME).append("/dead-by-learning-rate.png)\n\n");
+        md.append("Bars are means over the runs that did not diverge, error bars the 95% t interval (symmetric, so"
+                + " with few seeds it can cross 0 or 100%);"
+                + " a missing bar means every run of that activation diverged at that learning rate. The curves"
+                + " below are means over seeds with a band from the minimum to the maximum.\n\n");
         for (Map.Entry<Double, List<RunRecord>> e : byRate.entrySet()) {
             List<RunGroup> groups = RunGroup.of(e.getValue(), NAME, DyingReluReport::rank);
             Map<String, double[][]> series = new LinkedHashMap<>();

@@ -95,14 +95,17 @@ public final class VanishingGradientsReport {
         String dir = "img/" + NAME + (variant.isEmpty() ? "" : "/" + variant);
         Path imgDir = docs.resolve(dir);
         md.append("## Figures\n\n");
-        Charts.curves(imgDir.resolve("norm-by-layer-init.png"), "Weight-gradient norm by layer at initialisation"
-                + " (mean, band = min-max over seeds)", "hidden layer (1 = next to the input)", 1,
-                "||dL/dW|| (log)", byLayer(groups, 0), true);
-        Charts.curves(imgDir.resolve("norm-by-layer-final.png"), "Weight-gradient norm by layer after epoch "
-                + lastEpoch, "hidden layer (1 = next to the input)", 1, "||dL/dW|| (log)", byLayer(groups, -1), true);
+        md.append("Lines are means over seeds, bands span the minimum to the maximum.\n\n");
+        Charts.curves(imgDir.resolve("norm-by-layer-init.png"), "Gradient norm by layer at initialisation",
+                "hidden layer (1 = next to the input)", 1,
+                "||dL/dW|| (log)", withBound(byLayer(groups, 0)), true);
+        Charts.curves(imgDir.resolve("norm-by-layer-final.png"), "Gradient norm by layer after epoch " + lastEpoch,
+                "hidden layer (1 = next to the input)", 1, "||dL/dW|| (log)", byLayer(groups, -1), true);
         Charts.curves(imgDir.resolve("first-layer-norm-by-epoch.png"), "Gradient norm of hidden layer 1 during"
                 + " training", "epoch (0 = initialisation)", 0, "||dL/dW_1|| (log)", firstLayerByEpoch(groups), true);
         md.append("![Gradient norm by layer at initialisation](").append(dir).append("/norm-by-layer-init.png)\n\n");
+        md.append("\"bound: 0.25 per layer\" starts at Sigmoid's mean norm in the last hidden layer and falls by the"
+                + " article's factor 0.25 per layer towards the input.\n\n");
         md.append("![Gradient norm by layer after training](").append(dir).append("/norm-by-layer-final.png)\n\n");
         md.append("![Gradient norm of the first hidden layer by epoch](").append(dir)
                 .append("/first-layer-norm-by-epoch.png)\n\n");
@@ -218,6 +221,27 @@ public final class VanishingGradientsReport {
             }
         }
         return series;
+    }
+
+    /**
+     * Adds the article's bound as a line: 0.25 per layer towards the input, starting from Sigmoid's mean norm at
+     * the last hidden layer.
+     */
+    private static Map<String, double[][]> withBound(Map<String, double[][]> series) {
+        double[][] sigmoid = series.get("Sigmoid");
+        if (sigmoid == null) {
+            return series;
+        }
+        int layers = sigmoid[0].length;
+        double last = java.util.Arrays.stream(sigmoid).mapToDouble(seed -> seed[layers - 1])
+                .filter(Double::isFinite).average().orElse(Double.NaN);
+        double[] bound = new double[layers];
+        for (int l = 0; l < layers; l++) {
+            bound[l] = last * Math.pow(VanishingGradientsExperiment.SIGMOID_BOUND, layers - 1 - l);
+        }
+        Map<String, double[][]> out = new LinkedHashMap<>(series);
+        out.put("bound: 0.25 per layer", new double[][] {bound});
+        return out;
     }
 
     private static Map<String, double[][]> firstLayerByEpoch(List<RunGroup> groups) {

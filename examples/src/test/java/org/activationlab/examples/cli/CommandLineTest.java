@@ -91,6 +91,17 @@ class CommandLineTest {
     }
 
     @Test
+    void summaryOfTheGradientDynamicsModels() {
+        assertEquals(0, run("summary", "playground", "--activation", "tanh"));
+        // 2-4-2-2: (2*4 + 4) + (4*2 + 2) + (2*2 + 2)
+        assertTrue(out.toString().contains("Total params: 28"), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("summary", "vanishing-gradients", "--activation", "sigmoid"));
+        // 784*64 + 64, nine 64*64 + 64, 64*10 + 10
+        assertTrue(out.toString().contains("Total params: 88,330"), out.toString());
+    }
+
+    @Test
     void gradientDynamicsOptionsAreRejectedWhereTheyDoNotApply() {
         assertEquals(2, run("reproduce", "mnist-mlp", "--depth", "5"));
         assertTrue(err.toString().contains("--depth applies to vanishing-gradients only, not to mnist-mlp"),
