@@ -145,6 +145,60 @@ public final class Charts {
         ChartStyle.write(chart, png);
     }
 
+    /**
+     * The fraction of runs that have reached an event by each epoch, one step curve per label, on a logarithmic
+     * epoch axis: e.g. the share of seeds converged by epoch e. A curve that ends below 100% shows the runs that
+     * never got there within the budget.
+     *
+     * @param png the file to write
+     * @param title chart title
+     * @param eventEpochs label to the epoch of each run's event, 0 for a run without one
+     * @param budget the last epoch any run could reach, where every curve ends
+     * @throws IllegalArgumentException if there is nothing to plot, a label has no runs, or an epoch is outside
+     *     0..budget
+     */
+    public static void reachedByEpoch(Path png, String title, Map<String, int[]> eventEpochs, int budget) {
+        if (eventEpochs.isEmpty() || budget < 1) {
+            throw new IllegalArgumentException("nothing to plot for '" + title + "' (budget " + budget + ")");
+        }
+        XYChart chart = xyChart(title, "epoch (log)", "runs reached (%)");
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(100.0);
+        int i = 0;
+        for (Map.Entry<String, int[]> e : eventEpochs.entrySet()) {
+            int[] epochs = e.getValue().clone();
+            if (epochs.length == 0) {
+                throw new IllegalArgumentException("series '" + e.getKey() + "' has no runs");
+            }
+            Arrays.sort(epochs);
+            List<Double> x = new ArrayList<>(List.of(1.0));
+            List<Double> y = new ArrayList<>(List.of(0.0));
+            int reached = 0;
+            for (int epoch : epochs) {
+                if (epoch < 0 || epoch > budget) {
+                    throw new IllegalArgumentException("series '" + e.getKey() + "' has epoch " + epoch
+                            + " outside 0.." + budget);
+                }
+                if (epoch == 0) {
+                    continue;
+                }
+                x.add((double) epoch);
+                y.add(100.0 * reached / epochs.length);
+                reached++;
+                x.add((double) epoch);
+                y.add(100.0 * reached / epochs.length);
+            }
+            x.add((double) budget);
+            y.add(100.0 * reached / epochs.length);
+            XYSeries s = chart.addSeries(e.getKey(), x.stream().mapToDouble(Double::doubleValue).toArray(),
+                    y.stream().mapToDouble(Double::doubleValue).toArray());
+            s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+            styleLine(s, i++, false);
+        }
+        ChartStyle.write(chart, png);
+    }
+
     private static double[] shift(double[] x, int by) {
         return Arrays.stream(x).map(v -> v + by).toArray();
     }

@@ -160,19 +160,20 @@ public final class PlaygroundReport {
                 + seed + " (background: P(positive); points: test set; black: 0.5 contour)", rows, activationLabels,
                 panels);
         md.append("![Decision boundaries](img/").append(NAME).append("/decision-boundaries.png)\n\n");
+        md.append("Curves: the share of seeds whose test loss has reached the threshold by each epoch (log axis); a"
+                + " curve that ends below 100% counts the seeds that never converged within the budget.\n\n");
         for (Map.Entry<String, List<RunRecord>> d : byDataset.entrySet()) {
             List<RunGroup> groups = RunGroup.of(d.getValue(), NAME, PlaygroundReport::rank);
-            Map<String, double[][]> series = new LinkedHashMap<>();
+            Map<String, int[]> series = new LinkedHashMap<>();
             for (RunGroup g : groups) {
-                series.put(g.label(groups), g.runs().stream().map(r -> r.history().stream()
-                        .mapToDouble(e -> e.valLoss() > 0 ? e.valLoss() : Double.NaN).toArray())
-                        .toArray(double[][]::new));
+                series.put(g.label(groups), g.runs().stream().mapToInt(r -> r.convergence() == null ? 0
+                        : r.convergence().epoch()).toArray());
             }
-            String file = "test-loss-" + d.getKey() + ".png";
-            Charts.curves(img.resolve(file), "Test loss on " + d.getKey() + " (runs stop at convergence, so late"
-                    + " epochs average the runs still training)", "test cross-entropy (log)", series, true);
-            md.append("![Test loss on ").append(d.getKey()).append("](img/").append(NAME).append('/').append(file)
-                    .append(")\n\n");
+            int budget = d.getValue().stream().mapToInt(r -> r.protocol().epochs()).max().orElse(1);
+            String file = "converged-" + d.getKey() + ".png";
+            Charts.reachedByEpoch(img.resolve(file), "Seeds converged by epoch, " + d.getKey(), series, budget);
+            md.append("![Seeds converged by epoch on ").append(d.getKey()).append("](img/").append(NAME).append('/')
+                    .append(file).append(")\n\n");
         }
     }
 
