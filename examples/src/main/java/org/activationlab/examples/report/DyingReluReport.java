@@ -7,10 +7,9 @@ import static org.activationlab.examples.report.Markdown.row;
 import static org.activationlab.examples.report.Markdown.separator;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -27,6 +26,7 @@ import org.activationlab.examples.stats.Summary;
 public final class DyingReluReport {
 
     private static final String NAME = DyingReluExperiment.NAME;
+    private static final ToIntFunction<String> RANK = RunGroup.rankIn(DyingReluExperiment.ACTIVATIONS);
 
     private DyingReluReport() {
     }
@@ -60,7 +60,7 @@ public final class DyingReluReport {
                 "Negative input, hidden 1", "Negative input, hidden 2", "Test accuracy");
         separator(md, 9);
         for (Map.Entry<Double, List<RunRecord>> e : byRate.entrySet()) {
-            List<RunGroup> groups = RunGroup.of(e.getValue(), NAME, DyingReluReport::rank);
+            List<RunGroup> groups = RunGroup.of(e.getValue(), NAME, RANK);
             for (RunGroup g : groups) {
                 String label = g.label(groups);
                 Summary dead1 = finalFraction(g.finished(), 0, true);
@@ -75,13 +75,13 @@ public final class DyingReluReport {
                 }
                 row(md, rate(e.getKey()), label, Integer.toString(g.runs().size()), g.status(), percent(dead1),
                         percent(finalFraction(g.finished(), 1, true)), percent(finalFraction(g.finished(), 0, false)),
-                        percent(finalFraction(g.finished(), 1, false)), accuracy(g.finished()));
+                        percent(finalFraction(g.finished(), 1, false)), Markdown.testAccuracy(g.finished(), "%.4f"));
             }
         }
         md.append('\n');
         verdict(md, finalDead, statuses, negativeAndAccuracy);
         figures(md, byRate, finalDead, docs);
-        List<RunGroup> first = RunGroup.of(byRate.values().iterator().next(), NAME, DyingReluReport::rank);
+        List<RunGroup> first = RunGroup.of(byRate.values().iterator().next(), NAME, RANK);
         Markdown.protocol(md, first);
         md.append("The optimizer's learning rate differs between the sections above; the protocol lists the first"
                 + " one's.\n\n");
@@ -105,7 +105,7 @@ public final class DyingReluReport {
         }
         Summary low = relu.get(measured.get(0));
         Summary high = relu.get(measured.get(measured.size() - 1));
-        boolean rises = lower(high) > upper(low);
+        boolean rises = high.lowerOrMean() > low.upperOrMean();
         md.append("- **ReLU units die, more with larger learning rates: ").append(rises ? "held" : "not held")
                 .append(".** Dead units in hidden layer 1 after training: ").append(measured.stream()
                         .map(lr -> "lr " + rate(lr) + " " + percent(relu.get(lr))).collect(Collectors.joining("; ")))
@@ -159,7 +159,7 @@ public final class DyingReluReport {
                 + " a missing bar means every run of that activation diverged at that learning rate. The curves"
                 + " below are means over seeds with a band from the minimum to the maximum.\n\n");
         for (Map.Entry<Double, List<RunRecord>> e : byRate.entrySet()) {
-            List<RunGroup> groups = RunGroup.of(e.getValue(), NAME, DyingReluReport::rank);
+            List<RunGroup> groups = RunGroup.of(e.getValue(), NAME, RANK);
             Map<String, double[][]> series = new LinkedHashMap<>();
             for (RunGroup g : groups) {
                 for (int layer = 0; layer < 2; layer++) {
@@ -190,15 +190,6 @@ public final class DyingReluReport {
         return java.math.BigDecimal.valueOf(lr).stripTrailingZeros().toPlainString();
     }
 
-    private static int rank(String spec) {
-        for (int i = 0; i < DyingReluExperiment.ACTIVATIONS.size(); i++) {
-            if (DyingReluExperiment.ACTIVATIONS.get(i).spec().equals(spec)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
     private static double unit(ProbeRecord p, int layer, boolean dead) {
         if (layer >= p.units().size()) {
             return Double.NaN;
@@ -219,27 +210,7 @@ public final class DyingReluReport {
         if (s == null) {
             return NONE;
         }
-        String mean = fmt("%.1f%%", 100 * s.mean());
-        // a fraction's t interval can overshoot [0, 1] with few seeds; the fraction itself cannot
-        return s.hasInterval() ? mean + " (" + fmt("%.1f", 100 * Math.max(0, s.ciLow())) + "–"
-                + fmt("%.1f", 100 * Math.min(1, s.ciHigh())) + ")" : mean;
+        return s.formatBounded("%.1f%%", 100, 100);
     }
 
-    private static String accuracy(List<RunRecord> runs) {
-        double[] v = runs.stream().filter(r -> r.test() != null).mapToDouble(r -> r.test().accuracy()).toArray();
-        if (v.length == 0) {
-            return NONE;
-        }
-        Summary s = Summary.of(v);
-        return s.hasInterval() ? fmt("%.4f", s.mean()) + " (" + fmt("%.4f", Math.max(0, s.ciLow())) + "–"
-                + fmt("%.4f", Math.min(1, s.ciHigh())) + ")" : fmt("%.4f", s.mean());
-    }
-
-    private static double upper(Summary s) {
-        return s.hasInterval() ? s.ciHigh() : s.mean();
-    }
-
-    private static double lower(Summary s) {
-        return s.hasInterval() ? s.ciLow() : s.mean();
-    }
 }

@@ -178,6 +178,12 @@ final class Markdown {
         return p < 0.001 ? "< 0.001" : fmt("%.3f", p);
     }
 
+    /** Mean test accuracy of the runs that were tested, with its 95% interval clipped to [0, 1]; — if none was. */
+    static String testAccuracy(List<RunRecord> runs, String format) {
+        double[] v = runs.stream().filter(r -> r.test() != null).mapToDouble(r -> r.test().accuracy()).toArray();
+        return v.length == 0 ? NONE : Summary.of(v).formatBounded(format, 1, 1);
+    }
+
     static double mean(List<EpochRecord> epochs, ToDoubleFunction<EpochRecord> value) {
         return epochs.stream().mapToDouble(value).sum() / epochs.size();
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.activationlab.data.Dataset;
@@ -19,7 +20,6 @@ import org.activationlab.examples.plots.Charts;
 import org.activationlab.examples.plots.DecisionBoundaryPlot;
 import org.activationlab.examples.records.RunRecord;
 import org.activationlab.examples.stats.Quantiles;
-import org.activationlab.examples.stats.Summary;
 
 /**
  * The playground page: epochs until the test loss reaches the threshold, per dataset and activation over seeds
@@ -29,6 +29,7 @@ import org.activationlab.examples.stats.Summary;
 public final class PlaygroundReport {
 
     private static final String NAME = PlaygroundExperiment.NAME;
+    private static final ToIntFunction<String> RANK = RunGroup.rankIn(PlaygroundExperiment.ACTIVATIONS);
     /** The article's numbers: about 61 epochs with ReLU, 100+ with Tanh, 1000+ with Sigmoid. */
     private static final Map<String, String> ARTICLE = Map.of("ReLU", "~61", "Tanh", "100+", "Sigmoid", "1000+");
 
@@ -72,7 +73,7 @@ public final class PlaygroundReport {
         separator(md, 7);
         List<String> activationLabels = new ArrayList<>();
         for (Map.Entry<String, List<RunRecord>> d : byDataset.entrySet()) {
-            List<RunGroup> groups = RunGroup.of(d.getValue(), NAME, PlaygroundReport::rank);
+            List<RunGroup> groups = RunGroup.of(d.getValue(), NAME, RANK);
             for (RunGroup g : groups) {
                 String label = g.label(groups);
                 if (!activationLabels.contains(label)) {
@@ -87,13 +88,13 @@ public final class PlaygroundReport {
                 row(md, d.getKey(), label, Integer.toString(g.runs().size()),
                         converged + " of " + g.runs().size(), quantiles(q, budget),
                         fmt("%.0f%%", 100.0 * (g.runs().size() - converged) / g.runs().size()),
-                        accuracy(g.runs()));
+                        Markdown.testAccuracy(g.runs(), "%.3f"));
             }
         }
         md.append('\n');
         claimTable(md, medians, byDataset);
         figures(md, byDataset, docs, activationLabels);
-        List<RunGroup> first = RunGroup.of(byDataset.values().iterator().next(), NAME, PlaygroundReport::rank);
+        List<RunGroup> first = RunGroup.of(byDataset.values().iterator().next(), NAME, RANK);
         Markdown.protocol(md, first);
         md.append("The protocol above is the first dataset's; the others differ only in the data.\n\n");
         Markdown.environment(md, first);
@@ -142,7 +143,7 @@ public final class PlaygroundReport {
         DecisionBoundaryPlot.Panel[][] panels = new DecisionBoundaryPlot.Panel[rows.size()][activationLabels.size()];
         long seed = byDataset.values().stream().flatMap(List::stream).mapToLong(RunRecord::seed).min().orElse(1);
         for (int r = 0; r < rows.size(); r++) {
-            List<RunGroup> groups = RunGroup.of(byDataset.get(rows.get(r)), NAME, PlaygroundReport::rank);
+            List<RunGroup> groups = RunGroup.of(byDataset.get(rows.get(r)), NAME, RANK);
             Dataset test = PlaygroundExperiment.dataOf(rows.get(r), seed).test();
             for (RunGroup g : groups) {
                 RunRecord run = g.runs().stream().filter(x -> x.seed() == seed && x.boundary() != null).findFirst()
@@ -163,7 +164,7 @@ public final class PlaygroundReport {
         md.append("Curves: the share of seeds whose test loss has reached the threshold by each epoch (log axis); a"
                 + " curve that ends below 100% counts the seeds that never converged within the budget.\n\n");
         for (Map.Entry<String, List<RunRecord>> d : byDataset.entrySet()) {
-            List<RunGroup> groups = RunGroup.of(d.getValue(), NAME, PlaygroundReport::rank);
+            List<RunGroup> groups = RunGroup.of(d.getValue(), NAME, RANK);
             Map<String, int[]> series = new LinkedHashMap<>();
             for (RunGroup g : groups) {
                 series.put(g.label(groups), g.runs().stream().mapToInt(r -> r.convergence() == null ? 0
@@ -189,16 +190,6 @@ public final class PlaygroundReport {
                 + (Double.isInfinite(q.q3()) ? "> " + budget : fmt("%.0f", q.q3())) + ")";
     }
 
-    private static String accuracy(List<RunRecord> runs) {
-        double[] v = runs.stream().filter(r -> r.test() != null).mapToDouble(r -> r.test().accuracy()).toArray();
-        if (v.length == 0) {
-            return NONE;
-        }
-        Summary s = Summary.of(v);
-        return s.hasInterval() ? fmt("%.3f", s.mean()) + " (" + fmt("%.3f", Math.max(0, s.ciLow())) + "–"
-                + fmt("%.3f", Math.min(1, s.ciHigh())) + ")" : fmt("%.3f", s.mean());
-    }
-
     private static int datasetRank(RunRecord r) {
         for (int i = 0; i < PlaygroundExperiment.SHAPES.size(); i++) {
             if (r.variant().startsWith(PlaygroundExperiment.SHAPES.get(i).cliName())) {
@@ -208,12 +199,4 @@ public final class PlaygroundReport {
         return Integer.MAX_VALUE;
     }
 
-    private static int rank(String spec) {
-        for (int i = 0; i < PlaygroundExperiment.ACTIVATIONS.size(); i++) {
-            if (PlaygroundExperiment.ACTIVATIONS.get(i).spec().equals(spec)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
 }

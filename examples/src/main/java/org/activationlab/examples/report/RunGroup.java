@@ -55,6 +55,18 @@ record RunGroup(String spec, String display, List<RunRecord> runs) {
         return groups;
     }
 
+    /** Ranks specs by their position in {@code order} (an experiment's default list), unknown ones last. */
+    static ToIntFunction<String> rankIn(List<org.activationlab.dsl.activations.Activation> order) {
+        return spec -> {
+            for (int i = 0; i < order.size(); i++) {
+                if (order.get(i).spec().equals(spec)) {
+                    return i;
+                }
+            }
+            return Integer.MAX_VALUE;
+        };
+    }
+
     /**
      * The activation's type name (e.g. {@code SELU}) when no other group shares it, else its full display name;
      * protocols and run lists show every hyperparameter.

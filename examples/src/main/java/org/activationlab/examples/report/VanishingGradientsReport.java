@@ -2,7 +2,6 @@ package org.activationlab.examples.report;
 
 import static org.activationlab.examples.report.Markdown.NONE;
 import static org.activationlab.examples.report.Markdown.code;
-import static org.activationlab.examples.report.Markdown.fmt;
 import static org.activationlab.examples.report.Markdown.row;
 import static org.activationlab.examples.report.Markdown.separator;
 
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -26,6 +26,7 @@ import org.activationlab.examples.stats.Summary;
 public final class VanishingGradientsReport {
 
     private static final String NAME = VanishingGradientsExperiment.NAME;
+    private static final ToIntFunction<String> RANK = RunGroup.rankIn(VanishingGradientsExperiment.ACTIVATIONS);
 
     private VanishingGradientsReport() {
     }
@@ -52,25 +53,16 @@ public final class VanishingGradientsReport {
         for (Map.Entry<String, List<RunRecord>> v : byVariant.entrySet()) {
             variant(md, v.getKey(), v.getValue(), docs, byVariant.size() > 1);
         }
-        List<RunGroup> all = RunGroup.of(byVariant.values().iterator().next(), NAME, VanishingGradientsReport::rank);
+        List<RunGroup> all = RunGroup.of(byVariant.values().iterator().next(), NAME, RANK);
         Markdown.protocol(md, all);
         Markdown.runs(md, all);
         Markdown.environment(md, all);
         return md.toString();
     }
 
-    private static int rank(String spec) {
-        for (int i = 0; i < VanishingGradientsExperiment.ACTIVATIONS.size(); i++) {
-            if (VanishingGradientsExperiment.ACTIVATIONS.get(i).spec().equals(spec)) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
     private static void variant(StringBuilder md, String variant, List<RunRecord> records, Path docs,
             boolean heading) {
-        List<RunGroup> groups = RunGroup.of(records, NAME, VanishingGradientsReport::rank);
+        List<RunGroup> groups = RunGroup.of(records, NAME, RANK);
         if (heading) {
             md.append("## ").append(variant).append("\n\n");
         }
@@ -86,8 +78,7 @@ public final class VanishingGradientsReport {
             Summary last = factors(g.runs(), -1);
             initFactor.put(g.label(groups), init);
             row(md, g.label(groups), Integer.toString(g.runs().size()), format(init, "%.3f"), format(last, "%.3f"),
-                    format(ratios(g.runs()), "%.2e"), format(Summary.of(g.finished().stream()
-                            .filter(r -> r.test() != null).mapToDouble(r -> r.test().accuracy()).toArray()), "%.4f"));
+                    format(ratios(g.runs()), "%.2e"), Markdown.testAccuracy(g.finished(), "%.4f"));
         }
         md.append("\nThe article's bound for sigmoid is d <= ").append(VanishingGradientsExperiment.SIGMOID_BOUND)
                 .append(" (sigmoid'(z) <= 1/4, ignoring the weights).\n\n");
@@ -120,30 +111,22 @@ public final class VanishingGradientsReport {
                     .append(String.join(", ", initFactor.keySet())).append(".\n\n");
             return;
         }
-        boolean vanishes = upper(sigmoid) < 1;
+        boolean vanishes = sigmoid.upperOrMean() < 1;
         md.append("- **Sigmoid's gradients vanish towards the input: ").append(vanishes ? "held" : "not held")
                 .append(".** d = ").append(format(sigmoid, "%.3f")).append(vanishes
                         ? ": every layer closer to the input gets a smaller gradient."
                         : ": the interval reaches 1, so the decline is not established.").append('\n');
-        boolean withinBound = upper(sigmoid) <= VanishingGradientsExperiment.SIGMOID_BOUND;
+        boolean withinBound = sigmoid.upperOrMean() <= VanishingGradientsExperiment.SIGMOID_BOUND;
         md.append("- **By at most 0.25 per layer: ").append(withinBound ? "held" : "not held as stated").append(".** ")
                 .append(withinBound ? "The measured factor is at or below the bound."
                         : "The measured factor is above 0.25: the bound holds for sigmoid'(z) alone, but each layer"
                         + " also multiplies by its transposed weights, whose Glorot scale amplifies the norm.")
                 .append('\n');
-        boolean reluKeeps = lower(relu) > upper(sigmoid);
+        boolean reluKeeps = relu.lowerOrMean() > sigmoid.upperOrMean();
         md.append("- **ReLU keeps the gradient flowing: ").append(reluKeeps ? "held" : "not held").append(".** d = ")
                 .append(format(relu, "%.3f")).append(reluKeeps ? ", above Sigmoid's interval" : "")
-                .append(upper(relu) >= 1 && lower(relu) <= 1 ? " and compatible with 1 (no decay)." : ".")
+                .append(relu.upperOrMean() >= 1 && relu.lowerOrMean() <= 1 ? " and compatible with 1 (no decay)." : ".")
                 .append("\n\n");
-    }
-
-    private static double upper(Summary s) {
-        return s.hasInterval() ? s.ciHigh() : s.mean();
-    }
-
-    private static double lower(Summary s) {
-        return s.hasInterval() ? s.ciLow() : s.mean();
     }
 
     private static String format(Summary s, String number) {

@@ -57,6 +57,33 @@ public record Summary(int n, double mean, double sd, double ciLow, double ciHigh
         return new Summary(n, stats.getMean(), sd, stats.getMean() - halfWidth, stats.getMean() + halfWidth);
     }
 
+    /** The interval's upper end, or the mean when there is no interval (one run). */
+    public double upperOrMean() {
+        return hasInterval() ? ciHigh : mean;
+    }
+
+    /** The interval's lower end, or the mean when there is no interval (one run). */
+    public double lowerOrMean() {
+        return hasInterval() ? ciLow : mean;
+    }
+
+    /**
+     * The mean with its interval clipped to {@code [0, max]}, e.g. {@code 0.9512 (0.9464–0.9560)}, for quantities
+     * that cannot leave that range (fractions, accuracies) while a t interval over few seeds can; the mean alone
+     * for one run.
+     *
+     * @param scale multiplies every number, e.g. 100 for percentages
+     * @param max the upper end of the range, after scaling
+     */
+    public String formatBounded(String numberFormat, double scale, double max) {
+        String m = fmt(numberFormat, scale * mean);
+        if (!hasInterval()) {
+            return m;
+        }
+        return m + " (" + fmt(numberFormat, Math.max(0, scale * ciLow)) + "–"
+                + fmt(numberFormat, Math.min(max, scale * ciHigh)) + ")";
+    }
+
     /** Whether a standard deviation and a confidence interval exist, i.e. there are at least two runs. */
     public boolean hasInterval() {
         return n >= 2;

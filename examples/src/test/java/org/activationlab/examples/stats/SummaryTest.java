@@ -74,4 +74,14 @@ class SummaryTest {
                 () -> Summary.of(new double[] {0.97, Double.POSITIVE_INFINITY}));
         assertThrows(IllegalArgumentException.class, () -> Summary.of(new double[0]));
     }
+
+    @Test
+    void boundedFormatClipsTheIntervalToTheQuantitysRange() {
+        // fractions 0.0, 0.0, 0.06: mean 0.02, t interval about -0.066 to 0.106
+        Summary s = Summary.of(new double[] {0, 0, 0.06});
+        assertEquals("2.0% (0.0%–10.6%)", s.formatBounded("%.1f%%", 100, 100));
+        assertEquals(s.ciHigh(), s.upperOrMean(), 0);
+        assertEquals("0.500", Summary.of(new double[] {0.5}).formatBounded("%.3f", 1, 1));
+        assertEquals(0.5, Summary.of(new double[] {0.5}).lowerOrMean(), 0);
+    }
 }
