@@ -167,7 +167,8 @@ public final class PlaygroundData {
     private static void gaussian(Points points, int samples, double noise, SplittableRandom random) {
         double variance = 0.5 + (4 - 0.5) * (noise / MAX_NOISE);
         double std = Math.sqrt(variance);
-        double[][] centres = {{GAUSSIAN_CENTRE, GAUSSIAN_CENTRE, POSITIVE}, {-GAUSSIAN_CENTRE, -GAUSSIAN_CENTRE, NEGATIVE}};
+        double[][] centres = {{GAUSSIAN_CENTRE, GAUSSIAN_CENTRE, POSITIVE},
+                {-GAUSSIAN_CENTRE, -GAUSSIAN_CENTRE, NEGATIVE}};
         for (double[] centre : centres) {
             for (int i = 0; i < samples / 2; i++) {
                 double x = random.nextGaussian(centre[0], std);

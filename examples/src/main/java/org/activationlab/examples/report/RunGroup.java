@@ -79,15 +79,25 @@ record RunGroup(String spec, String display, List<RunRecord> runs) {
         return same == 1 ? type : display;
     }
 
-    /** The status cell: finished, or which seeds diverged at which epoch. */
+    /**
+     * The status cell: finished, or which seeds diverged at which epoch (as a count when several diverged at the
+     * same epoch, e.g. {@code 1 finished; 4 of 5 diverged at epoch 1 (seeds 1, 2, 3, 4)}).
+     */
     String status() {
         List<RunRecord> diverged = diverged();
         if (diverged.isEmpty()) {
             return runs.size() == 1 ? "finished" : "all finished";
         }
-        String which = diverged.stream()
-                .map(r -> (runs.size() == 1 ? "" : "seed " + r.seed() + " ") + "diverged at epoch " + r.divergedEpoch())
-                .collect(java.util.stream.Collectors.joining("; "));
+        String which;
+        long epochs = diverged.stream().mapToInt(RunRecord::divergedEpoch).distinct().count();
+        if (diverged.size() > 1 && epochs == 1) {
+            which = diverged.size() + " of " + runs.size() + " diverged at epoch " + diverged.get(0).divergedEpoch()
+                    + " (seeds " + diverged.stream().map(r -> Long.toString(r.seed()))
+                            .collect(java.util.stream.Collectors.joining(", ")) + ")";
+        } else {
+            which = diverged.stream().map(r -> (runs.size() == 1 ? "" : "seed " + r.seed() + " ") + "diverged at epoch "
+                    + r.divergedEpoch()).collect(java.util.stream.Collectors.joining("; "));
+        }
         int finishedCount = runs.size() - diverged.size();
         return finishedCount == 0 ? which : finishedCount + " finished; " + which;
     }
