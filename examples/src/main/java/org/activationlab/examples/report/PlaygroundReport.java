@@ -105,8 +105,8 @@ public final class PlaygroundReport {
             Map<String, List<RunRecord>> byDataset) {
         md.append("## Did the claim hold?\n\n");
         row(md, "Dataset", "ReLU (article ~61)", "Tanh (article 100+)", "Sigmoid (article 1000+)",
-                "Order ReLU < Tanh < Sigmoid");
-        separator(md, 5);
+                "Order ReLU < Tanh < Sigmoid", "Fastest median, all activations");
+        separator(md, 6);
         int held = 0;
         int judged = 0;
         for (Map.Entry<String, Map<String, Quantiles>> d : medians.entrySet()) {
@@ -124,9 +124,37 @@ public final class PlaygroundReport {
                 held += ok ? 1 : 0;
                 order = ok ? "held" : "not held";
             }
-            row(md, d.getKey(), median(relu, budget), median(tanh, budget), median(sigmoid, budget), order);
+            String fastest = d.getValue().entrySet().stream().filter(e -> Double.isFinite(e.getValue().median()))
+                    .min(java.util.Map.Entry.comparingByValue(java.util.Comparator.comparingDouble(Quantiles::median)))
+                    .map(e -> e.getKey() + " (" + fmt("%.0f", e.getValue().median()) + ")").orElse(NONE);
+            row(md, d.getKey(), median(relu, budget), median(tanh, budget), median(sigmoid, budget), order, fastest);
         }
         md.append('\n');
+        List<Double> sigmoidOverTanh = new ArrayList<>();
+        int sigmoidSlowest = 0;
+        int decided = 0;
+        for (Map<String, Quantiles> q : medians.values()) {
+            Quantiles sigmoid = q.get("Sigmoid");
+            if (sigmoid == null || q.values().stream().allMatch(x -> Double.isInfinite(x.median()))) {
+                continue;
+            }
+            decided++;
+            sigmoidSlowest += q.values().stream().allMatch(x -> x.median() <= sigmoid.median()) ? 1 : 0;
+            Quantiles tanh = q.get("Tanh");
+            if (tanh != null && Double.isFinite(sigmoid.median()) && Double.isFinite(tanh.median())) {
+                sigmoidOverTanh.add(sigmoid.median() / tanh.median());
+            }
+        }
+        if (decided > 0) {
+            md.append("Sigmoid was the slowest activation on ").append(sigmoidSlowest).append(" of ").append(decided)
+                    .append(" datasets where any activation converged");
+            if (!sigmoidOverTanh.isEmpty()) {
+                md.append("; its median took ").append(fmt("%.1f", sigmoidOverTanh.stream().mapToDouble(d -> d).min()
+                        .orElseThrow())).append(" to ").append(fmt("%.1f", sigmoidOverTanh.stream()
+                        .mapToDouble(d -> d).max().orElseThrow())).append(" times as many epochs as Tanh's");
+            }
+            md.append(".\n\n");
+        }
         md.append("Medians over seeds; \"> N\" means half the runs or more never reached the threshold within the"
                 + " N-epoch budget. The article's order held on ").append(held).append(" of ").append(judged)
                 .append(" datasets. Whether ReLU converges at all in this tiny network (2 units in the second"
