@@ -98,6 +98,12 @@ public final class ReproduceCommand implements Callable<Integer> {
             description = "playground: the datasets' noise in [0, 0.5], as the playground's slider (default: 0).")
     Double noise;
 
+    @Option(names = "--init", paramLabel = "preferred|playground",
+            description = "playground: start from each activation's usual initialiser (preferred, default) or from the"
+                    + " playground's (every weight uniform on [-0.5, 0.5], every bias 0.1); the latter's records go to"
+                    + " <dataset>-playground-init.")
+    String init;
+
     @Option(names = "--loss-threshold", paramLabel = "LOSS",
             description = "playground: test cross-entropy at or below which a run has converged and stops (default:"
                     + " 0.1).")
@@ -317,10 +323,9 @@ public final class ReproduceCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--train-limit does not apply to playground (its datasets have"
                             + " 500 points, half for training)");
                 }
-                Map<String, PlaygroundShape> shapes = new LinkedHashMap<>();
-                shapes().forEach(sh -> shapes.put(PlaygroundExperiment.variant(sh, noise()), sh));
-                return (v, a, runSeed, command, log) -> PlaygroundExperiment.run(shapes.get(v), noise(), a, runSeed,
-                        runEpochs, lossThreshold(), deterministic, command, log);
+                return (v, a, runSeed, command, log) -> PlaygroundExperiment.run(
+                        PlaygroundExperiment.Setting.ofVariant(v), a, runSeed, runEpochs, lossThreshold(),
+                        deterministic, command, log);
             }
             default -> {
                 TrainTest cifar = Datasets.openImages(dataSpec == null ? "cifar10" : dataSpec, resolver);
@@ -356,6 +361,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         requireOnly(PlaygroundExperiment.NAME, "--datasets", datasets);
         requireOnly(PlaygroundExperiment.NAME, "--noise", noise);
         requireOnly(PlaygroundExperiment.NAME, "--loss-threshold", lossThreshold);
+        requireOnly(PlaygroundExperiment.NAME, "--init", init);
         if (PlaygroundExperiment.NAME.equals(experiment)) {
             if (!(noise() >= 0 && noise() <= PlaygroundData.MAX_NOISE)) {
                 throw new IllegalArgumentException("--noise must be in [0, 0.5] (the playground's slider), got "
@@ -387,6 +393,16 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     private double noise() {
         return noise == null ? PlaygroundData.DEFAULT_NOISE : noise;
+    }
+
+    private boolean playgroundInit() {
+        if (init == null || init.strip().equalsIgnoreCase("preferred")) {
+            return false;
+        }
+        if (init.strip().equalsIgnoreCase("playground")) {
+            return true;
+        }
+        throw new IllegalArgumentException("--init must be preferred or playground, got '" + init + "'");
     }
 
     private double lossThreshold() {
@@ -424,8 +440,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         return switch (experiment) {
             case VanishingGradientsExperiment.NAME -> List.of(VanishingGradientsExperiment.variant(depth(), width()));
             case DyingReluExperiment.NAME -> learningRates().stream().map(DyingReluExperiment::variant).toList();
-            case PlaygroundExperiment.NAME -> shapes().stream().map(sh -> PlaygroundExperiment.variant(sh, noise()))
-                    .toList();
+            case PlaygroundExperiment.NAME -> shapes().stream()
+                    .map(sh -> new PlaygroundExperiment.Setting(sh, noise(), playgroundInit()).variant()).toList();
             default -> List.of("");
         };
     }
@@ -476,7 +492,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                     .collect(Collectors.joining(",")));
             case PlaygroundExperiment.NAME -> s.append(" --datasets ").append(shapes().stream()
                     .map(PlaygroundShape::cliName).collect(Collectors.joining(","))).append(" --noise ")
-                    .append(noise()).append(" --loss-threshold ").append(lossThreshold());
+                    .append(noise()).append(" --loss-threshold ").append(lossThreshold())
+                    .append(playgroundInit() ? " --init playground" : "");
             default -> {
             }
         }

@@ -4,8 +4,11 @@ import static org.activationlab.dsl.Layers.dense;
 import static org.activationlab.dsl.Layers.input;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.activationlab.data.PlaygroundData;
 import org.activationlab.data.PlaygroundShape;
@@ -40,8 +43,8 @@ import org.tensorflow.TensorFlow;
  *
  * <p>Differences from the playground: the output is a 2-class softmax with cross-entropy (a tanh output
  * {@code tanh((z1 - z0) / 2)} with the logistic loss), not one tanh unit with squared error, so the loss threshold
- * is a cross-entropy; weights start from the activation's usual initialiser (Glorot or He), not the playground's
- * uniform [-0.5, 0.5] with bias 0.1.
+ * is a cross-entropy; weights start from the activation's usual initialiser (Glorot or He) unless the setting asks
+ * for the playground's uniform [-0.5, 0.5] with bias 0.1.
  */
 public final class PlaygroundExperiment {
 
@@ -58,6 +61,9 @@ public final class PlaygroundExperiment {
     /** Coordinates of the decision-boundary grid: the playground's view, [-6, 6] in both. */
     public static final double VIEW = 6;
     public static final int GRID = 41;
+    /** How {@code --init playground} starts the weights, as the run record states it. */
+    public static final String PLAYGROUND_INIT = "the playground's: every weight uniform on [-0.5, 0.5], every bias"
+            + " 0.1 (all layers)";
 
     private PlaygroundExperiment() {
     }
@@ -67,23 +73,38 @@ public final class PlaygroundExperiment {
         return Sequential.of(input(2), dense(4).activation(hidden), dense(2).activation(hidden), dense(2).softmax());
     }
 
-    /** The variant (records subfolder) of a dataset: its name, and the noise unless 0, e.g. {@code xor-noise0.2}. */
-    public static String variant(PlaygroundShape shape, double noise) {
-        return shape.cliName() + (noise == 0 ? "" : "-noise"
-                + BigDecimal.valueOf(noise).stripTrailingZeros().toPlainString());
-    }
+    /**
+     * One setting of the experiment besides activation and seed: the dataset's shape and noise, and whether the
+     * weights start as the playground's (uniform [-0.5, 0.5], biases 0.1) instead of the activation's usual
+     * initialiser.
+     */
+    public record Setting(PlaygroundShape shape, double noise, boolean playgroundInit) {
 
-    /** The shape and noise a variant names, the inverse of {@link #variant}. */
-    public static TrainTest dataOf(String variant, long seed) {
-        int dash = variant.indexOf("-noise");
-        PlaygroundShape shape = PlaygroundShape.parse(dash < 0 ? variant : variant.substring(0, dash));
-        double noise = dash < 0 ? 0 : Double.parseDouble(variant.substring(dash + "-noise".length()));
-        return data(shape, noise, seed);
-    }
+        private static final String NOISE = "-noise";
+        private static final String INIT = "-playground-init";
 
-    private static TrainTest data(PlaygroundShape shape, double noise, long seed) {
-        return PlaygroundData.split(PlaygroundData.generate(shape, PlaygroundData.DEFAULT_SAMPLES, noise, seed),
-                PlaygroundData.DEFAULT_TRAIN_FRACTION, seed);
+        /** The variant (records subfolder): the shape, then the noise unless 0, e.g. {@code xor-noise0.2}. */
+        public String variant() {
+            return shape.cliName() + (noise == 0 ? "" : NOISE
+                    + BigDecimal.valueOf(noise).stripTrailingZeros().toPlainString())
+                    + (playgroundInit ? INIT : "");
+        }
+
+        /** The setting a variant names, the inverse of {@link #variant()}. */
+        public static Setting ofVariant(String variant) {
+            boolean init = variant.endsWith(INIT);
+            String rest = init ? variant.substring(0, variant.length() - INIT.length()) : variant;
+            int dash = rest.indexOf(NOISE);
+            PlaygroundShape shape = PlaygroundShape.parse(dash < 0 ? rest : rest.substring(0, dash));
+            double noise = dash < 0 ? 0 : Double.parseDouble(rest.substring(dash + NOISE.length()));
+            return new Setting(shape, noise, init);
+        }
+
+        /** The dataset of a seed, split 50:50 with the same seed. */
+        public TrainTest data(long seed) {
+            return PlaygroundData.split(PlaygroundData.generate(shape, PlaygroundData.DEFAULT_SAMPLES, noise, seed),
+                    PlaygroundData.DEFAULT_TRAIN_FRACTION, seed);
+        }
     }
 
     /**
@@ -91,9 +112,9 @@ public final class PlaygroundExperiment {
      * until the test loss reaches {@code lossThreshold} or {@code maxEpochs} pass, and records the convergence epoch
      * and the decision boundary.
      */
-    public static RunRecord run(PlaygroundShape shape, double noise, Activation activation, long seed, int maxEpochs,
+    public static RunRecord run(Setting setting, Activation activation, long seed, int maxEpochs,
             double lossThreshold, boolean deterministic, String command, Consumer<String> log) {
-        TrainTest data = data(shape, noise, seed);
+        TrainTest data = setting.data(seed);
         Sequential model = model(activation);
         TrainingConfig config = TrainingConfig.of(Sgd.of(LEARNING_RATE), seed).withDeterministic(deterministic);
         Callback stopper = (s, control) -> {
@@ -103,11 +124,14 @@ public final class PlaygroundExperiment {
             }
             if (s.epoch() % 500 == 0 || s.valLoss() <= lossThreshold) {
                 log.accept(String.format(Locale.ROOT, "%s %s seed %d epoch %d/%d: loss %.4f | test loss %.4f acc %.4f",
-                        variant(shape, noise), activation.spec(), seed, s.epoch(), maxEpochs, s.trainLoss(),
+                        setting.variant(), activation.spec(), seed, s.epoch(), maxEpochs, s.trainLoss(),
                         s.valLoss(), s.valAccuracy()));
             }
         };
         try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
+            if (setting.playgroundInit()) {
+                compiled.setWeights(playgroundWeights(compiled.weights(), seed));
+            }
             History history = compiled.fit(data.train(), FitOptions.builder(maxEpochs, BATCH_SIZE).shuffleSeed(seed)
                     .validation(data.test()).evalBatchSize(data.test().size()).progress(false).callback(stopper)
                     .build());
@@ -118,15 +142,32 @@ public final class PlaygroundExperiment {
                     "%d points, %d%% for training (%d) and the rest for testing (%d), shuffled with the run's seed",
                     PlaygroundData.DEFAULT_SAMPLES, Math.round(100 * PlaygroundData.DEFAULT_TRAIN_FRACTION),
                     data.train().size(), data.test().size()), 0, deterministic, data.train().source(),
-                    "hidden layers " + activation.preferredInitializer() + " (chosen for " + activation.typeName()
-                            + "), output layer GLOROT_UNIFORM", "raw coordinates x1, x2 in about [-6, 6]; no"
-                            + " feature crosses", compiled.device().name());
+                    setting.playgroundInit() ? PLAYGROUND_INIT : "hidden layers " + activation.preferredInitializer()
+                            + " (chosen for " + activation.typeName() + "), output layer GLOROT_UNIFORM",
+                    "raw coordinates x1, x2 in about [-6, 6]; no feature crosses", compiled.device().name());
             return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,
                     history.diverged() ? RunRecord.DIVERGED : RunRecord.FINISHED, history.divergedEpoch(), epochs,
                     null, SplitMetrics.of(test), history.trainSeconds(), null,
-                    EnvironmentInfo.capture(TensorFlow.version()), command, variant(shape, noise), List.of(),
+                    EnvironmentInfo.capture(TensorFlow.version()), command, setting.variant(), List.of(),
                     boundary(compiled), Convergence.of("test", lossThreshold, epochs, maxEpochs));
         }
+    }
+
+    /**
+     * The playground's initialisation: every weight uniform on [-0.5, 0.5] and every bias 0.1, drawn from a stream
+     * of the run's seed; overrides the compiled model's initial values.
+     */
+    private static Map<String, float[]> playgroundWeights(Map<String, float[]> current, long seed) {
+        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + 700_000L);
+        Map<String, float[]> initial = new LinkedHashMap<>();
+        for (Map.Entry<String, float[]> p : current.entrySet()) {
+            float[] values = new float[p.getValue().length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = p.getKey().endsWith("/bias") ? 0.1f : (float) (random.nextDouble() - 0.5);
+            }
+            initial.put(p.getKey(), values);
+        }
+        return initial;
     }
 
     private static DecisionBoundary boundary(CompiledModel compiled) {

@@ -64,8 +64,9 @@ public final class PlaygroundReport {
         md.append("**Differences from the playground.** The output is a 2-class softmax trained with cross-entropy"
                 + " (equivalent to one tanh unit tanh((z1 - z0) / 2) with the logistic loss) instead of one tanh unit"
                 + " with squared error; weights start from Glorot (sigmoid, tanh) or He (ReLU family) uniform"
-                + " initialisation instead of uniform [-0.5, 0.5] with bias 0.1; our random generator differs, so the"
-                + " points are not the web page's.\n\n");
+                + " initialisation with zero biases, except in the datasets marked `-playground-init`, which start as"
+                + " the playground does (weights uniform on [-0.5, 0.5], biases 0.1); our random generator differs, so"
+                + " the points are not the web page's.\n\n");
         Map<String, Map<String, Quantiles>> medians = new LinkedHashMap<>();
         md.append("## Epochs to converge\n\n");
         row(md, "Dataset", "Activation", "Seeds", "Converged", "Median epochs (IQR)", "Never converged",
@@ -172,7 +173,7 @@ public final class PlaygroundReport {
         long seed = byDataset.values().stream().flatMap(List::stream).mapToLong(RunRecord::seed).min().orElse(1);
         for (int r = 0; r < rows.size(); r++) {
             List<RunGroup> groups = RunGroup.of(byDataset.get(rows.get(r)), NAME, RANK);
-            Dataset test = PlaygroundExperiment.dataOf(rows.get(r), seed).test();
+            Dataset test = PlaygroundExperiment.Setting.ofVariant(rows.get(r)).data(seed).test();
             for (RunGroup g : groups) {
                 RunRecord run = g.runs().stream().filter(x -> x.seed() == seed && x.boundary() != null).findFirst()
                         .orElse(null);

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.activationlab.data.PlaygroundShape;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.examples.cli.Main;
 import org.activationlab.examples.records.EpochRecord;
@@ -53,5 +54,27 @@ class PlaygroundExperimentTest {
         String page = Files.readString(docs.resolve("playground.md"));
         assertTrue(page.contains("| gaussian | Tanh | 2 | 2 of 2 |"), page);
         assertTrue(Files.size(docs.resolve("img/playground/decision-boundaries.png")) > 0);
+    }
+
+    @Test
+    void settingsRoundTripThroughTheirVariantNames() {
+        for (PlaygroundExperiment.Setting setting : List.of(
+                new PlaygroundExperiment.Setting(PlaygroundShape.CIRCLE, 0, false),
+                new PlaygroundExperiment.Setting(PlaygroundShape.XOR, 0.25, false),
+                new PlaygroundExperiment.Setting(PlaygroundShape.SPIRAL, 0.1, true))) {
+            assertEquals(setting, PlaygroundExperiment.Setting.ofVariant(setting.variant()));
+        }
+        assertEquals("xor-noise0.25", new PlaygroundExperiment.Setting(PlaygroundShape.XOR, 0.25, false).variant());
+        assertEquals("spiral-playground-init",
+                new PlaygroundExperiment.Setting(PlaygroundShape.SPIRAL, 0, true).variant());
+    }
+
+    @Test
+    void playgroundInitialisationStartsFromThePlaygroundsWeights() {
+        RunRecord r = PlaygroundExperiment.run(new PlaygroundExperiment.Setting(PlaygroundShape.GAUSSIAN, 0, true),
+                Activations.relu(), 3, 1, 0.1, true, "test", line -> { });
+        assertEquals("gaussian-playground-init", r.variant());
+        assertEquals(PlaygroundExperiment.PLAYGROUND_INIT, r.protocol().initializer());
+        assertEquals(1, r.history().size());
     }
 }
