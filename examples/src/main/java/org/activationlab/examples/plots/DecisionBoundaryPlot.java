@@ -67,7 +67,10 @@ public final class DecisionBoundaryPlot {
                 }
                 int top = HEADER + r * (PANEL + CAPTION + GAP);
                 g.setColor(Color.BLACK);
-                g.drawString(rowLabels.get(r), GAP, top + PANEL / 2);
+                List<String> lines = wrapAtHyphens(rowLabels.get(r), g.getFontMetrics(), ROW_LABEL - GAP - 4);
+                for (int l = 0; l < lines.size(); l++) {
+                    g.drawString(lines.get(l), GAP, top + PANEL / 2 + 16 * l);
+                }
                 for (int c = 0; c < columns; c++) {
                     if (panels[r][c] != null) {
                         drawPanel(g, panels[r][c], ROW_LABEL + c * (PANEL + GAP), top);
@@ -78,6 +81,23 @@ public final class DecisionBoundaryPlot {
             g.dispose();
         }
         ChartStyle.write(image, png);
+    }
+
+    /** A label such as {@code circle-playground-init} broken at hyphens into lines of at most {@code width}. */
+    private static List<String> wrapAtHyphens(String label, java.awt.FontMetrics metrics, int width) {
+        List<String> lines = new java.util.ArrayList<>();
+        String line = "";
+        for (String word : label.split("-")) {
+            String longer = line.isEmpty() ? word : line + "-" + word;
+            if (!line.isEmpty() && metrics.stringWidth(longer) > width) {
+                lines.add(line + "-");
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        lines.add(line);
+        return lines;
     }
 
     private static void drawPanel(Graphics2D g, Panel panel, int left, int top) {
