@@ -29,9 +29,13 @@ class DynamicsReportsTest {
     }
 
     private static RunRecord vanishing(Activation a, long seed, double d, double accuracy) {
+        return vanishing("depth-5-width-64", a, seed, d, accuracy);
+    }
+
+    private static RunRecord vanishing(String variant, Activation a, long seed, double d, double accuracy) {
         double jitter = 0.01 * seed;
         double[][] zeros = {{0}, {0}};
-        return RunRecordFixtures.probed("vanishing-gradients", "depth-5-width-64", a, seed,
+        return RunRecordFixtures.probed("vanishing-gradients", variant, a, seed,
                 new double[][] {geometric(d * (1 + 0.002 * seed), jitter), geometric(d, jitter)}, zeros, zeros,
                 accuracy);
     }
@@ -65,6 +69,25 @@ class DynamicsReportsTest {
 
         assertTrue(page.contains("Sigmoid's gradients vanish towards the input: not held"), page);
         assertTrue(page.contains("ReLU keeps the gradient flowing: not held"), page);
+    }
+
+    @Test
+    void severalDepthsGetTheirOwnSectionsInDepthOrderAndAComparison() {
+        List<RunRecord> records = new ArrayList<>();
+        for (String variant : List.of("depth-20-width-64", "depth-5-width-64")) {
+            for (long seed = 1; seed <= 2; seed++) {
+                records.add(vanishing(variant, Activations.sigmoid(), seed, 0.2, 0.11));
+                records.add(vanishing(variant, Activations.relu(), seed, 1.0, 0.95));
+            }
+        }
+
+        String page = VanishingGradientsReport.render(records, docs);
+
+        assertTrue(page.contains("## Across depths"), page);
+        int five = page.indexOf("## depth-5-width-64");
+        int twenty = page.indexOf("## depth-20-width-64");
+        assertTrue(five > 0 && twenty > five, "depth 5 comes before depth 20: " + page);
+        assertTrue(page.contains("### Did the claim hold?"), page);
     }
 
     private static RunRecord dying(String lr, Activation a, long seed, double dead, double negative,
