@@ -85,7 +85,9 @@ public final class DyingReluReport {
         Markdown.protocol(md, first);
         md.append("The optimizer's learning rate differs between the sections above; the protocol lists the first"
                 + " one's.\n\n");
-        Markdown.environment(md, first);
+        Map<String, List<RunRecord>> byVariant = new LinkedHashMap<>();
+        byRate.forEach((lr, runs) -> byVariant.put(DyingReluExperiment.variant(lr), runs));
+        Markdown.environmentsByVariant(md, byVariant);
         return md.toString();
     }
 

@@ -56,6 +56,24 @@ final class Markdown {
     }
 
     /**
+     * The environment section of an experiment with variants: one bullet per distinct machine, software and
+     * commit, naming the variants whose runs it made (each record holds its own).
+     */
+    static void environmentsByVariant(StringBuilder md, Map<String, List<RunRecord>> byVariant) {
+        md.append("### Environment\n\n");
+        Map<String, Set<String>> variantsByEnvironment = new java.util.LinkedHashMap<>();
+        byVariant.forEach((variant, runs) -> runs.forEach(r -> variantsByEnvironment.computeIfAbsent(
+                r.environment().cpuModel() + ", " + r.environment().availableProcessors() + " cores, "
+                        + r.environment().os() + " (" + r.environment().arch() + "), Java "
+                        + r.environment().javaVersion() + ", TensorFlow " + r.environment().tensorflowVersion()
+                        + " on " + r.protocol().device() + ", commit " + code(r.environment().gitCommit()),
+                k -> new LinkedHashSet<>()).add(variant)));
+        variantsByEnvironment.forEach((environment, variants) -> md.append("- ").append(environment).append(": ")
+                .append(String.join(", ", variants)).append('\n'));
+        md.append('\n');
+    }
+
+    /**
      * One bullet for a setting: a single value when every run agrees, otherwise one sub-bullet per activation
      * (or per run, when an activation's seeds disagree), so that e.g. per-activation initializers stay readable.
      */
@@ -81,7 +99,12 @@ final class Markdown {
     }
 
     static void runs(StringBuilder md, List<RunGroup> groups) {
-        md.append("## Runs\n\n");
+        runs(md, groups, "## Runs");
+    }
+
+    /** The runs section under the given heading line, e.g. {@code ## Runs: depth-20-width-64}. */
+    static void runs(StringBuilder md, List<RunGroup> groups, String heading) {
+        md.append(heading).append("\n\n");
         md.append("Training time is the recorded wall time of each run's training steps; per-epoch times are means"
                 + " over every completed epoch of the activation's runs.\n\n");
         row(md, "Activation", "Seeds", "Status", "Training time per run (s)", "Train time per epoch (s)",

@@ -98,7 +98,7 @@ public final class PlaygroundReport {
         List<RunGroup> first = RunGroup.of(byDataset.values().iterator().next(), NAME, RANK);
         Markdown.protocol(md, first);
         md.append("The protocol above is the first dataset's; the others differ only in the data.\n\n");
-        Markdown.environment(md, first);
+        Markdown.environmentsByVariant(md, byDataset);
         return md.toString();
     }
 

@@ -64,8 +64,11 @@ public final class VanishingGradientsReport {
             md.append("The protocol above is the first variant's (").append(byVariant.keySet().iterator().next())
                     .append("); the others differ only in the number and width of the hidden layers.\n\n");
         }
-        Markdown.runs(md, all);
-        Markdown.environment(md, all);
+        for (Map.Entry<String, List<RunRecord>> v : byVariant.entrySet()) {
+            Markdown.runs(md, RunGroup.of(v.getValue(), NAME, RANK), byVariant.size() > 1
+                    ? "## Runs: " + v.getKey() : "## Runs");
+        }
+        Markdown.environmentsByVariant(md, byVariant);
         return md.toString();
     }
 
