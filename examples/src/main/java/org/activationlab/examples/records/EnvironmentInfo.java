@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * @param availableProcessors processors available to the JVM
  * @param tensorflowVersion the TensorFlow native library's version
  * @param gitCommit {@code git rev-parse HEAD} of the working directory, with {@code -dirty} appended when
- *     tracked files have uncommitted changes (new run records do not count), or {@code unknown} outside a repository or without git
+ *     tracked files have uncommitted changes (run records and generated pages under {@code results/} and
+ *     {@code docs/results/} do not count), or {@code unknown} outside a repository or without git
  */
 public record EnvironmentInfo(String activationLabVersion, String javaVersion, String javaVendor, String os,
         String arch, String cpuModel, int availableProcessors, String tensorflowVersion, String gitCommit) {
@@ -77,13 +78,18 @@ public record EnvironmentInfo(String activationLabVersion, String javaVersion, S
         }
     }
 
-    /** The commit of the repository containing {@code dir}, {@code -dirty} if it has changes, else unknown. */
+    /**
+     * The commit of the repository containing {@code dir}, {@code -dirty} if tracked files other than the
+     * generated outputs ({@code results/} and {@code docs/results/}, which a study rewrites as it goes) have
+     * changes, else unknown.
+     */
     static String gitCommit(Path dir) {
         Optional<String> head = git(dir, "rev-parse", "HEAD");
         if (head.isEmpty() || head.get().isEmpty()) {
             return UNKNOWN;
         }
-        Optional<String> status = git(dir, "status", "--porcelain", "--untracked-files=no");
+        Optional<String> status = git(dir, "status", "--porcelain", "--untracked-files=no", "--", ":(top)",
+                ":(top,exclude)results", ":(top,exclude)docs/results");
         // if status itself fails the tree cannot be vouched for, so err on the side of "dirty"
         boolean dirty = status.isEmpty() || !status.get().isEmpty();
         return head.get() + (dirty ? "-dirty" : "");
