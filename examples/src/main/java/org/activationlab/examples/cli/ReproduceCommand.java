@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -313,10 +311,8 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             case DyingReluExperiment.NAME -> {
                 MnistMlpExperiment.PaperData split = MnistMlpExperiment.split(Mnist.load(resolver));
-                Map<String, Double> rates = new LinkedHashMap<>();
-                learningRates().forEach(lr -> rates.put(DyingReluExperiment.variant(lr), lr));
-                return (v, a, runSeed, command, log) -> DyingReluExperiment.run(split, a, runSeed, rates.get(v),
-                        runEpochs, limit, deterministic, progress, command, log);
+                return (v, a, runSeed, command, log) -> DyingReluExperiment.run(split, a, runSeed,
+                        DyingReluExperiment.learningRateOf(v), runEpochs, limit, deterministic, progress, command, log);
             }
             case PlaygroundExperiment.NAME -> {
                 if (limit > 0) {
@@ -373,7 +369,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         if (VanishingGradientsExperiment.NAME.equals(experiment)) {
-            VanishingGradientsExperiment.model(Activations.relu(), depth(), width());
+            VanishingGradientsExperiment.checkShape(depth(), width());
         }
     }
 
@@ -488,8 +484,7 @@ public final class ReproduceCommand implements Callable<Integer> {
             case VanishingGradientsExperiment.NAME -> s.append(" --depth ").append(depth()).append(" --width ")
                     .append(width());
             case DyingReluExperiment.NAME -> s.append(" --learning-rates ").append(learningRates().stream()
-                    .map(lr -> java.math.BigDecimal.valueOf(lr).stripTrailingZeros().toPlainString())
-                    .collect(Collectors.joining(",")));
+                    .map(DyingReluExperiment::rate).collect(Collectors.joining(",")));
             case PlaygroundExperiment.NAME -> s.append(" --datasets ").append(shapes().stream()
                     .map(PlaygroundShape::cliName).collect(Collectors.joining(","))).append(" --noise ")
                     .append(noise()).append(" --loss-threshold ").append(lossThreshold())

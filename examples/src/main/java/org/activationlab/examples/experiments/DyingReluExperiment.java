@@ -44,9 +44,25 @@ public final class DyingReluExperiment {
     private DyingReluExperiment() {
     }
 
+    private static final String VARIANT_PREFIX = "lr-";
+
     /** The variant (records subfolder) of a learning rate, e.g. {@code lr-0.5}. */
     public static String variant(double learningRate) {
-        return "lr-" + BigDecimal.valueOf(learningRate).stripTrailingZeros().toPlainString();
+        return VARIANT_PREFIX + rate(learningRate);
+    }
+
+    /** The learning rate a variant names, the inverse of {@link #variant}. */
+    public static double learningRateOf(String variant) {
+        if (!variant.startsWith(VARIANT_PREFIX)) {
+            throw new IllegalArgumentException("dying-relu variant must be lr-<rate>, got '" + variant
+                    + "'; re-run those records with this version");
+        }
+        return Double.parseDouble(variant.substring(VARIANT_PREFIX.length()));
+    }
+
+    /** A learning rate as the command line and the pages write it: plain, without trailing zeros (1, 0.5). */
+    public static String rate(double learningRate) {
+        return BigDecimal.valueOf(learningRate).stripTrailingZeros().toPlainString();
     }
 
     /** Trains one activation at one learning rate with probes and returns its record. */
@@ -68,17 +84,16 @@ public final class DyingReluExperiment {
             Evaluation valid = compiled.evaluate(data.valid());
             Evaluation test = compiled.evaluate(data.test());
             Protocol protocol = new Protocol(model.toString(), model.trainableParameters(),
-                    config.optimizer().describe(), MnistMlpExperiment.BATCH_SIZE, epochs, String.format(Locale.ROOT,
-                    "all 70,000 MNIST images, stratified 7:2:1 with seed %d: train %,d / test %,d / valid %,d; probes"
-                            + " on a fixed sample of %,d training images", MnistMlpExperiment.SPLIT_SEED,
-                    data.train().size(), data.test().size(), data.valid().size(), probe), trainLimit, deterministic,
-                    train.source(), "hidden layers " + activation.preferredInitializer() + " (chosen for "
-                            + activation.typeName() + "), output layer GLOROT_UNIFORM",
+                    config.optimizer().describe(), MnistMlpExperiment.BATCH_SIZE, epochs,
+                    MnistMlpExperiment.splitDescription(data) + String.format(Locale.ROOT,
+                            "; probes on a fixed sample of %,d training images", probe), trainLimit, deterministic,
+                    train.source(), MnistMlpExperiment.initializerDescription(activation),
                     Protocol.PIXELS_IN_UNIT_RANGE, compiled.device().name());
             return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,
                     history.diverged() ? RunRecord.DIVERGED : RunRecord.FINISHED, history.divergedEpoch(),
                     history.epochs().stream().map(EpochRecord::of).toList(),
-                    history.diverged() ? null : SplitMetrics.of(valid), history.diverged() ? null : SplitMetrics.of(test),
+                    history.diverged() ? null : SplitMetrics.of(valid),
+                    history.diverged() ? null : SplitMetrics.of(test),
                     history.trainSeconds(), null, EnvironmentInfo.capture(TensorFlow.version()), command,
                     variant(learningRate), history.probes().stream().map(ProbeRecord::of).toList(), null, null);
         }

@@ -98,13 +98,18 @@ public final class MnistMlpExperiment {
         }
     }
 
-    private static String splitDescription(PaperData data) {
+    /** The paper split's description for a record's protocol. */
+    static String splitDescription(PaperData data) {
         return String.format(Locale.ROOT,
                 "all 70,000 MNIST images, stratified 7:2:1 with seed %d: train %,d / test %,d / valid %,d",
                 SPLIT_SEED, data.train().size(), data.test().size(), data.valid().size());
     }
 
-    private static String initializerDescription(Activation hidden) {
+    /**
+     * The initialisation of an MLP whose hidden layers all use {@code hidden}, for a record's protocol; shared by
+     * the experiments built from dense layers.
+     */
+    static String initializerDescription(Activation hidden) {
         return "hidden layers " + hidden.preferredInitializer() + " (chosen for " + hidden.typeName()
                 + "), output layer GLOROT_UNIFORM";
     }

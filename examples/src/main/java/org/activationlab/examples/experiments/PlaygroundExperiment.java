@@ -142,8 +142,7 @@ public final class PlaygroundExperiment {
                     "%d points, %d%% for training (%d) and the rest for testing (%d), shuffled with the run's seed",
                     PlaygroundData.DEFAULT_SAMPLES, Math.round(100 * PlaygroundData.DEFAULT_TRAIN_FRACTION),
                     data.train().size(), data.test().size()), 0, deterministic, data.train().source(),
-                    setting.playgroundInit() ? PLAYGROUND_INIT : "hidden layers " + activation.preferredInitializer()
-                            + " (chosen for " + activation.typeName() + "), output layer GLOROT_UNIFORM",
+                    setting.playgroundInit() ? PLAYGROUND_INIT : MnistMlpExperiment.initializerDescription(activation),
                     "raw coordinates x1, x2 in about [-6, 6]; no feature crosses", compiled.device().name());
             return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,
                     history.diverged() ? RunRecord.DIVERGED : RunRecord.FINISHED, history.divergedEpoch(), epochs,

@@ -59,16 +59,21 @@ public final class VanishingGradientsExperiment {
 
     /** {@code depth} hidden dense layers of {@code width} units, each followed by {@code hidden}. */
     public static Sequential model(Activation hidden, int depth, int width) {
-        if (depth < 2 || width < 1) {
-            throw new IllegalArgumentException("--depth must be >= 2 (a per-layer decay needs two layers) and --width"
-                    + " >= 1, got depth " + depth + " and width " + width);
-        }
+        checkShape(depth, width);
         List<Layer> layers = new ArrayList<>(List.of(input(28, 28, 1), flatten()));
         for (int i = 0; i < depth; i++) {
             layers.add(dense(width).activation(hidden));
         }
         layers.add(dense(10).softmax());
         return Sequential.of(layers.toArray(Layer[]::new));
+    }
+
+    /** Rejects a network the experiment cannot measure a per-layer factor on. */
+    public static void checkShape(int depth, int width) {
+        if (depth < 2 || width < 1) {
+            throw new IllegalArgumentException("--depth must be >= 2 (a per-layer decay needs two layers) and --width"
+                    + " >= 1, got depth " + depth + " and width " + width);
+        }
     }
 
     /** The variant (records subfolder) of a depth and width, e.g. {@code depth-10-width-64}. */
@@ -95,8 +100,7 @@ public final class VanishingGradientsExperiment {
                     "canonical MNIST split: train %,d / test %,d (test evaluated after every epoch); probes on a fixed"
                             + " sample of %,d training images", train.size(), data.test().size(),
                     Math.min(PROBE_SIZE, train.size())), trainLimit, deterministic, train.source(),
-                    "hidden layers " + activation.preferredInitializer() + " (chosen for " + activation.typeName()
-                            + "), output layer GLOROT_UNIFORM", Protocol.PIXELS_IN_UNIT_RANGE,
+                    MnistMlpExperiment.initializerDescription(activation), Protocol.PIXELS_IN_UNIT_RANGE,
                     compiled.device().name());
             return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,
                     history.diverged() ? RunRecord.DIVERGED : RunRecord.FINISHED, history.divergedEpoch(),
