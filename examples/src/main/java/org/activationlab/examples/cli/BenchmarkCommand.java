@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.activationlab.data.Dataset;
 import org.activationlab.data.Mnist;
 import org.activationlab.data.MnistData;
@@ -125,43 +126,38 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
     }
 
-    /** The paper MLP: DSL-compiled, DSL-compiled deterministic, and the hand-written {@link RawTfMlp} baseline. */
+    /** The paper MLP against the hand-written {@link RawTfMlp}. */
     private void benchmarkMlp(Dataset train, Dataset test, PrintWriter out, PrintWriter err) {
         Sequential mlp = Sequential.of(input(28, 28, 1), flatten(), dense(128).relu(), dense(64).relu(),
                 dense(10).softmax());
-        TrainingConfig config = TrainingConfig.of(Sgd.of(0.01), SEED);
-        List<BenchVariant> variants = new ArrayList<>();
-        try {
-            variants.add(new DslVariant("DSL compiled", mlp, config, train, MLP_BATCH_SIZE));
-            variants.add(new DslVariant("DSL deterministic", mlp, config.withDeterministic(true), train,
-                    MLP_BATCH_SIZE));
-            variants.add(new DslVariant(PROBED, mlp, config, train, MLP_BATCH_SIZE, PROBE_SIZE));
-            variants.add(new RawTfVariant(BASELINE, new RawTfMlp(SEED), train));
-            String title = String.format(Locale.ROOT, "benchmark mlp: MNIST MLP 784-128-64-10 (ReLU, softmax"
-                    + " cross-entropy), SGD lr 0.01, batch %d, %d training images", MLP_BATCH_SIZE, train.size());
-            run(title, variants, BASELINE, test, out, err);
-        } finally {
-            variants.forEach(BenchVariant::close);
-        }
+        String title = String.format(Locale.ROOT, "benchmark mlp: MNIST MLP 784-128-64-10 (ReLU, softmax"
+                + " cross-entropy), SGD lr 0.01, batch %d, %d training images", MLP_BATCH_SIZE, train.size());
+        compare(title, mlp, TrainingConfig.of(Sgd.of(0.01), SEED), MLP_BATCH_SIZE, () -> new RawTfVariant(BASELINE,
+                new RawTfMlp(SEED), train), train, test, out, err);
+    }
+
+    /** The paper CNN ({@link PaperModels#mnistCnn} with ReLU) against the hand-written {@link RawTfCnn}. */
+    private void benchmarkCnn(Dataset train, Dataset test, PrintWriter out, PrintWriter err) {
+        String title = String.format(Locale.ROOT, "benchmark cnn: MNIST CNN conv5x5(10)-pool-conv5x5(20)-"
+                + "spatial dropout-pool-dense 50-dropout-10 (ReLU, softmax cross-entropy), Adam lr 1e-3, batch %d,"
+                + " %d training images", CNN_BATCH_SIZE, train.size());
+        compare(title, PaperModels.mnistCnn(Activations.relu()), TrainingConfig.of(Adam.defaults(), SEED),
+                CNN_BATCH_SIZE, () -> new RawTfVariant(BASELINE, new RawTfCnn(SEED), train), train, test, out, err);
     }
 
     /**
-     * The paper CNN ({@link PaperModels#mnistCnn} with ReLU): DSL-compiled, DSL-compiled deterministic, and the
-     * hand-written {@link RawTfCnn} baseline.
+     * Times {@code model} compiled by the DSL (default, deterministic, and with probes) against the hand-written
+     * {@link #BASELINE} that {@code baseline} builds, closing every variant afterwards.
      */
-    private void benchmarkCnn(Dataset train, Dataset test, PrintWriter out, PrintWriter err) {
-        Sequential cnn = PaperModels.mnistCnn(Activations.relu());
-        TrainingConfig config = TrainingConfig.of(Adam.defaults(), SEED);
+    private void compare(String title, Sequential model, TrainingConfig config, int batchSize,
+            Supplier<BenchVariant> baseline, Dataset train, Dataset test, PrintWriter out, PrintWriter err) {
         List<BenchVariant> variants = new ArrayList<>();
         try {
-            variants.add(new DslVariant("DSL compiled", cnn, config, train, CNN_BATCH_SIZE));
-            variants.add(new DslVariant("DSL deterministic", cnn, config.withDeterministic(true), train,
-                    CNN_BATCH_SIZE));
-            variants.add(new DslVariant(PROBED, cnn, config, train, CNN_BATCH_SIZE, PROBE_SIZE));
-            variants.add(new RawTfVariant(BASELINE, new RawTfCnn(SEED), train));
-            String title = String.format(Locale.ROOT, "benchmark cnn: MNIST CNN conv5x5(10)-pool-conv5x5(20)-"
-                    + "spatial dropout-pool-dense 50-dropout-10 (ReLU, softmax cross-entropy), Adam lr 1e-3, batch %d,"
-                    + " %d training images", CNN_BATCH_SIZE, train.size());
+            variants.add(new DslVariant("DSL compiled", model, config, train, batchSize));
+            variants.add(new DslVariant("DSL deterministic", model, config.withDeterministic(true), train,
+                    batchSize));
+            variants.add(new DslVariant(PROBED, model, config, train, batchSize, PROBE_SIZE));
+            variants.add(baseline.get());
             run(title, variants, BASELINE, test, out, err);
         } finally {
             variants.forEach(BenchVariant::close);
