@@ -58,7 +58,7 @@ public record RunRecord(int schemaVersion, String experiment, ActivationInfo act
         history = List.copyOf(Objects.requireNonNull(history, "run record history must not be null"));
         probes = List.copyOf(Objects.requireNonNull(probes, "run record probes must not be null (empty if none)"));
         Objects.requireNonNull(variant, "run record variant must not be null (empty if none)");
-        if (!variant.isEmpty() && !variant.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        if (!variant.isEmpty() && !RunRecords.FOLDER_NAME.matcher(variant).matches()) {
             throw new IllegalArgumentException("run record variant must be letters, digits, '.', '_' or '-' (it"
                     + " names a folder), got '" + variant + "'");
         }

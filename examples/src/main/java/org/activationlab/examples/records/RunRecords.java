@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.activationlab.dsl.activations.Activation;
 
@@ -39,6 +40,8 @@ import org.activationlab.dsl.activations.Activation;
 public final class RunRecords {
 
     private static final String EXTENSION = ".json";
+    /** What may name an experiment's or a variant's folder: one path segment, no dot-dot, no separators. */
+    static final Pattern FOLDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -69,7 +72,7 @@ public final class RunRecords {
     public static Path pathFor(Path resultsDir, String experiment, String variant, Activation a, long seed) {
         Path dir = experimentDir(resultsDir, experiment);
         if (!variant.isEmpty()) {
-            if (!variant.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            if (!FOLDER_NAME.matcher(variant).matches()) {
                 throw new IllegalArgumentException("variant must be letters, digits, '.', '_' or '-' (a folder"
                         + " name), got '" + variant + "'");
             }
@@ -204,7 +207,7 @@ public final class RunRecords {
     }
 
     private static Path experimentDir(Path resultsDir, String experiment) {
-        if (experiment == null || !experiment.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        if (experiment == null || !FOLDER_NAME.matcher(experiment).matches()) {
             throw new IllegalArgumentException("experiment name must be letters, digits, '.', '_' or '-' (a single"
                     + " directory name such as mnist-mlp), got "
                     + (experiment == null ? "null" : "'" + experiment + "'"));
