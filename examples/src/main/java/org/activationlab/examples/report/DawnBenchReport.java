@@ -1,13 +1,17 @@
 package org.activationlab.examples.report;
 
-import static org.activationlab.examples.report.Markdown.NONE;
-import static org.activationlab.examples.report.Markdown.code;
-import static org.activationlab.examples.report.Markdown.distinct;
-import static org.activationlab.examples.report.Markdown.fmt;
-import static org.activationlab.examples.report.Markdown.joinInts;
-import static org.activationlab.examples.report.Markdown.row;
-import static org.activationlab.examples.report.Markdown.separator;
-import static org.activationlab.examples.report.Markdown.summary;
+import org.activationlab.study.report.SignificanceMetric;
+import org.activationlab.study.report.Figures;
+import org.activationlab.study.report.RunGroup;
+import org.activationlab.study.report.Markdown;
+import static org.activationlab.study.report.Markdown.NONE;
+import static org.activationlab.study.report.Markdown.code;
+import static org.activationlab.study.report.Markdown.distinct;
+import static org.activationlab.study.report.Markdown.fmt;
+import static org.activationlab.study.report.Markdown.joinInts;
+import static org.activationlab.study.report.Markdown.row;
+import static org.activationlab.study.report.Markdown.separator;
+import static org.activationlab.study.report.Markdown.summary;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +23,9 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.dsl.Sequential;
-import org.activationlab.examples.records.DawnBenchMetrics;
-import org.activationlab.examples.records.EpochRecord;
-import org.activationlab.examples.records.RunRecord;
+import org.activationlab.study.records.DawnBenchMetrics;
+import org.activationlab.study.records.EpochRecord;
+import org.activationlab.study.records.RunRecord;
 
 /**
  * Renders the page of one of the CNN paper's studies ({@code docs/results/mnist-cnn.md} for Table 3,

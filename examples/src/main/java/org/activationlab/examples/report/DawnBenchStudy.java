@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
-import org.activationlab.examples.records.ActivationInfo;
+import org.activationlab.study.records.ActivationInfo;
 
 /**
  * One of the CNN paper's DAWNBench-style tables and what a report needs to set our runs beside it.

@@ -1,10 +1,13 @@
 package org.activationlab.examples.report;
 
+import org.activationlab.study.report.Figures;
+import org.activationlab.study.report.RunGroup;
+import org.activationlab.study.report.Markdown;
 import static org.activationlab.examples.experiments.DyingReluExperiment.rate;
-import static org.activationlab.examples.report.Markdown.NONE;
-import static org.activationlab.examples.report.Markdown.fmt;
-import static org.activationlab.examples.report.Markdown.row;
-import static org.activationlab.examples.report.Markdown.separator;
+import static org.activationlab.study.report.Markdown.NONE;
+import static org.activationlab.study.report.Markdown.fmt;
+import static org.activationlab.study.report.Markdown.row;
+import static org.activationlab.study.report.Markdown.separator;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,10 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.activationlab.examples.experiments.DyingReluExperiment;
-import org.activationlab.examples.plots.Charts;
-import org.activationlab.examples.records.ProbeRecord;
-import org.activationlab.examples.records.RunRecord;
-import org.activationlab.examples.stats.Summary;
+import org.activationlab.study.plots.Charts;
+import org.activationlab.study.records.ProbeRecord;
+import org.activationlab.study.records.RunRecord;
+import org.activationlab.study.stats.Summary;
 
 /**
  * The dying-ReLU page: the fraction of dead hidden units over training for each learning rate and activation,

@@ -1,14 +1,18 @@
 package org.activationlab.examples.report;
 
-import static org.activationlab.examples.report.Markdown.NONE;
-import static org.activationlab.examples.report.Markdown.code;
-import static org.activationlab.examples.report.Markdown.distinct;
-import static org.activationlab.examples.report.Markdown.fmt;
-import static org.activationlab.examples.report.Markdown.joinInts;
-import static org.activationlab.examples.report.Markdown.mean;
-import static org.activationlab.examples.report.Markdown.row;
-import static org.activationlab.examples.report.Markdown.separator;
-import static org.activationlab.examples.report.Markdown.summary;
+import org.activationlab.study.report.SignificanceMetric;
+import org.activationlab.study.report.Figures;
+import org.activationlab.study.report.RunGroup;
+import org.activationlab.study.report.Markdown;
+import static org.activationlab.study.report.Markdown.NONE;
+import static org.activationlab.study.report.Markdown.code;
+import static org.activationlab.study.report.Markdown.distinct;
+import static org.activationlab.study.report.Markdown.fmt;
+import static org.activationlab.study.report.Markdown.joinInts;
+import static org.activationlab.study.report.Markdown.mean;
+import static org.activationlab.study.report.Markdown.row;
+import static org.activationlab.study.report.Markdown.separator;
+import static org.activationlab.study.report.Markdown.summary;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +27,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
-import org.activationlab.examples.records.AtomicFiles;
-import org.activationlab.examples.records.EpochRecord;
-import org.activationlab.examples.records.RunRecord;
-import org.activationlab.examples.records.SplitMetrics;
+import org.activationlab.study.records.AtomicFiles;
+import org.activationlab.study.records.EpochRecord;
+import org.activationlab.study.records.RunRecord;
+import org.activationlab.study.records.SplitMetrics;
 
 /**
  * Renders {@code docs/results/mnist-mlp.md}: the MNIST MLP runs next to the paper's Tables 1 and 2, with the

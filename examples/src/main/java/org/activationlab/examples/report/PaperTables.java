@@ -3,7 +3,7 @@ package org.activationlab.examples.report;
 import java.util.List;
 import java.util.Optional;
 import org.activationlab.dsl.activations.Activations;
-import org.activationlab.examples.records.ActivationInfo;
+import org.activationlab.study.records.ActivationInfo;
 
 /**
  * The published numbers of the MLP paper by Bùi Khánh Huyền and Trần Thu Thủy (Military Technical Academy,

@@ -1,9 +1,12 @@
 package org.activationlab.examples.report;
 
-import static org.activationlab.examples.report.Markdown.NONE;
-import static org.activationlab.examples.report.Markdown.fmt;
-import static org.activationlab.examples.report.Markdown.row;
-import static org.activationlab.examples.report.Markdown.separator;
+import org.activationlab.study.report.Figures;
+import org.activationlab.study.report.RunGroup;
+import org.activationlab.study.report.Markdown;
+import static org.activationlab.study.report.Markdown.NONE;
+import static org.activationlab.study.report.Markdown.fmt;
+import static org.activationlab.study.report.Markdown.row;
+import static org.activationlab.study.report.Markdown.separator;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +17,10 @@ import java.util.function.ToIntFunction;
 import java.util.Map;
 import org.activationlab.data.Dataset;
 import org.activationlab.examples.experiments.PlaygroundExperiment;
-import org.activationlab.examples.plots.Charts;
-import org.activationlab.examples.plots.DecisionBoundaryPlot;
-import org.activationlab.examples.records.RunRecord;
-import org.activationlab.examples.stats.Quantiles;
+import org.activationlab.study.plots.Charts;
+import org.activationlab.study.plots.DecisionBoundaryPlot;
+import org.activationlab.study.records.RunRecord;
+import org.activationlab.study.stats.Quantiles;
 
 /**
  * The playground page: epochs until the test loss reaches the threshold, per dataset and activation over seeds

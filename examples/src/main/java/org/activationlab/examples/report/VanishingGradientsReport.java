@@ -1,8 +1,11 @@
 package org.activationlab.examples.report;
 
-import static org.activationlab.examples.report.Markdown.NONE;
-import static org.activationlab.examples.report.Markdown.row;
-import static org.activationlab.examples.report.Markdown.separator;
+import org.activationlab.study.report.Figures;
+import org.activationlab.study.report.RunGroup;
+import org.activationlab.study.report.Markdown;
+import static org.activationlab.study.report.Markdown.NONE;
+import static org.activationlab.study.report.Markdown.row;
+import static org.activationlab.study.report.Markdown.separator;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.activationlab.examples.experiments.VanishingGradientsExperiment;
-import org.activationlab.examples.plots.Charts;
-import org.activationlab.examples.records.ProbeRecord;
-import org.activationlab.examples.records.RunRecord;
-import org.activationlab.examples.stats.Summary;
+import org.activationlab.study.plots.Charts;
+import org.activationlab.study.records.ProbeRecord;
+import org.activationlab.study.records.RunRecord;
+import org.activationlab.study.stats.Summary;
 
 /**
  * The vanishing-gradients page: per-layer gradient norms of a deep MLP by activation, the measured per-layer decay

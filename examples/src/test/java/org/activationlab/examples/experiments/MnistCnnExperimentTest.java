@@ -11,8 +11,8 @@ import org.activationlab.data.DatasetResolver;
 import org.activationlab.data.Mnist;
 import org.activationlab.data.MnistData;
 import org.activationlab.dsl.activations.Activations;
-import org.activationlab.examples.records.DawnBenchMetrics;
-import org.activationlab.examples.records.RunRecord;
+import org.activationlab.study.records.DawnBenchMetrics;
+import org.activationlab.study.records.RunRecord;
 import org.junit.jupiter.api.Test;
 
 /** One short run of the CNN protocol on real MNIST: the record holds consistent DAWNBench measurements. */

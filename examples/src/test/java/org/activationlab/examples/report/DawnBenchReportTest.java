@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.activationlab.dsl.activations.Activations;
-import org.activationlab.examples.records.DawnBenchMetrics;
-import org.activationlab.examples.records.Protocol;
-import org.activationlab.examples.records.RunRecord;
-import org.activationlab.examples.records.RunRecordFixtures;
+import org.activationlab.study.records.DawnBenchMetrics;
+import org.activationlab.study.records.Protocol;
+import org.activationlab.study.records.RunRecord;
+import org.activationlab.study.records.RunRecordFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
-import org.activationlab.examples.records.RunRecord;
-import org.activationlab.examples.records.RunRecordFixtures;
+import org.activationlab.study.records.RunRecord;
+import org.activationlab.study.records.RunRecordFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.activationlab.dsl.activations.Activations;
-import org.activationlab.examples.records.RunRecord;
-import org.activationlab.examples.records.RunRecordFixtures;
+import org.activationlab.study.records.RunRecord;
+import org.activationlab.study.records.RunRecordFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +126,6 @@ class MnistMlpReportTest {
         assertEquals(0.0837, PaperTables.forName("leaky_relu").orElseThrow().validationLoss());
         assertEquals(0.9376, PaperTables.forName("sigmoid").orElseThrow().testAccuracy());
         assertTrue(PaperTables.matching(
-                org.activationlab.examples.records.ActivationInfo.of(Activations.leakyRelu(0.3))).isEmpty());
+                org.activationlab.study.records.ActivationInfo.of(Activations.leakyRelu(0.3))).isEmpty());
     }
 }
