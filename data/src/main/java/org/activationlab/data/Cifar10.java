@@ -92,8 +92,7 @@ public final class Cifar10 {
                     + "' (Cifar10.Source.JPEG) instead, and say in every result that it is the JPEG re-encoding");
         }
         String source = "CIFAR-10 (canonical binary " + archive.fileName() + ", sha256-verified " + archive.sha256()
-                + ") from " + (resolver.mirror().isPresent() ? "mirror " : "canonical URL ") + resolver.urlFor(archive)
-                + ", extracted into " + extracted;
+                + ") from " + resolver.copyDescription(archive);
         return readBatches(extracted.resolve(BATCHES_FOLDER), source);
     }
 
@@ -117,10 +116,8 @@ public final class Cifar10 {
             throw withHint(e, ". The canonical binary CIFAR-10 is the dataset '" + DATASET
                     + "' (Cifar10.Source.BINARY)");
         }
-        String origin = resolver.mirror().map(m -> "from mirror " + m)
-                .orElse("from the cache (no mirror configured)");
         String source = "CIFAR-10 JPEG copy " + JPEG_ARCHIVE.fileName() + " (sha256-verified " + JPEG_ARCHIVE.sha256()
-                + ") " + origin + ", extracted into " + extracted + ": " + JPEG_NOTE;
+                + ") from " + resolver.copyDescription(JPEG_ARCHIVE) + ": " + JPEG_NOTE;
         return ImageFolder.load(extracted, CLASS_NAMES, DATASET, source);
     }
 

@@ -80,7 +80,7 @@ public final class Datasets {
                 return ImageFolder.loadArchive(path, null, resolver.cacheDir(), name);
             }
             String name = fileName == null ? "images" : fileName.toString();
-            return ImageFolder.load(path, name, "image folder " + path + " (not checksum-verified)");
+            return ImageFolder.load(path, name, "image folder " + path.getFileName() + " (not checksum-verified)");
         }
         throw new IllegalArgumentException("unknown image dataset '" + spec + "'; supported: " + SUPPORTED_IMAGE_SPECS);
     }

@@ -158,8 +158,8 @@ public final class ImageFolder {
         Path target = cacheDir.resolve(CACHE_FOLDER)
                 .resolve(TarExtractor.folderName(String.valueOf(file.getFileName()), sha256));
         Path extracted = TarExtractor.extract(file, target);
-        String source = "image-folder archive " + file + " (sha256 " + sha256 + ", not verified against a published"
-                + " checksum), extracted into " + extracted
+        String source = "image-folder archive " + file.getFileName() + " (sha256 " + sha256 + ", not verified against a"
+                + " published checksum)"
                 + (sha256.equals(Cifar10.JPEG_ARCHIVE.sha256()) ? "; this archive is " + Cifar10.JPEG_ARCHIVE.fileName()
                         + ", " + Cifar10.JPEG_NOTE : "");
         return load(extracted, classNames, name, source);

@@ -51,10 +51,7 @@ public final class Mnist {
      * pixels in [0, 1] and class names {@code "0" .. "9"}.
      */
     public static MnistData load(DatasetResolver resolver) throws IOException {
-        String url = resolver.urlFor(TRAIN_IMAGES).toString();
-        String source = "MNIST (canonical IDX, sha256-verified) from "
-                + (resolver.mirror().isPresent() ? "mirror " : "canonical URL ") + url.substring(0, url.lastIndexOf('/') + 1)
-                + ", cached in " + resolver.cachePath(TRAIN_IMAGES).getParent();
+        String source = "MNIST (canonical IDX, sha256-verified) from " + resolver.copyDescription(TRAIN_IMAGES);
         Dataset train = IdxReader.readImagesAndLabels(DATASET + "-train", resolver.resolve(TRAIN_IMAGES),
                 resolver.resolve(TRAIN_LABELS), NUM_CLASSES, source);
         Dataset test = IdxReader.readImagesAndLabels(DATASET + "-test", resolver.resolve(TEST_IMAGES),

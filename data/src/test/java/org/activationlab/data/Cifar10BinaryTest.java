@@ -157,9 +157,8 @@ class Cifar10BinaryTest {
         assertArrayEquals(new int[] {0, 9}, data.test().labels());
         assertEquals(pixel(3, 2, 31, 30) / 255f, data.train().features()[2 * 3072 + (31 * 32 + 30) * 3 + 2]);
         Path extracted = resolver.extractionPath(standIn);
-        assertEquals("CIFAR-10 (canonical binary cifar-10-binary.tar.gz, sha256-verified " + sha256 + ") from mirror "
-                + mirror.toUri() + "cifar10/cifar-10-binary.tar.gz, extracted into " + extracted,
-                data.train().source());
+        assertEquals("CIFAR-10 (canonical binary cifar-10-binary.tar.gz, sha256-verified " + sha256
+                + ") from a mirror copy", data.train().source());
         assertTrue(Files.isRegularFile(extracted.resolve(TarExtractor.MARKER)));
     }
 

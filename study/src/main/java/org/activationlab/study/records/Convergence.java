@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record Convergence(String split, double lossThreshold, int epoch, int budget) {
 
+    /** The record section that holds the convergence epoch. */
+    public static final SectionKey<Convergence> SECTION = SectionKey.of("convergence", Convergence.class);
+
     public Convergence {
         Objects.requireNonNull(split, "convergence split must not be null");
         if (!(lossThreshold > 0)) {

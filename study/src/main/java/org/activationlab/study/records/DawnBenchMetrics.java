@@ -1,7 +1,5 @@
 package org.activationlab.study.records;
 
-import org.activationlab.tf.metrics.InferenceTiming;
-import org.activationlab.tf.training.TimeToAccuracy;
 
 /**
  * DAWNBench-style measurements of a run (the CNN paper's Table 3): total training time, time to an accuracy
@@ -26,24 +24,21 @@ public record DawnBenchMetrics(String monitoredSplit, double threshold, int thre
         double batchedMillisPerSample, int singleSampleRepeats, double singleSampleMedianMillis,
         double singleSampleP90Millis, double errorRate) {
 
+    /** The record section that holds these metrics. */
+    public static final SectionKey<DawnBenchMetrics> SECTION = SectionKey.of("dawnbench", DawnBenchMetrics.class);
+
     public DawnBenchMetrics {
         if (monitoredSplit == null || monitoredSplit.isBlank()) {
             throw new IllegalArgumentException("DAWNBench monitored split must be named, e.g. \"test\"");
         }
+        RunRecord.unitInterval("dawnbench.threshold", threshold);
+        RunRecord.unitInterval("dawnbench.error_rate", errorRate);
         if (thresholdEpoch < 0) {
             throw new IllegalArgumentException("DAWNBench threshold epoch must be >= 0 (0 = not reached), got "
                     + thresholdEpoch);
         }
     }
 
-    /** Combines what training and the inference timing measured. */
-    public static DawnBenchMetrics of(String monitoredSplit, TimeToAccuracy tta, double totalTrainSeconds,
-            double totalWallSeconds, InferenceTiming inference, double testAccuracy) {
-        return new DawnBenchMetrics(monitoredSplit, tta.threshold(), tta.epoch(), tta.trainSeconds(),
-                totalTrainSeconds, totalWallSeconds, inference.batchSize(), inference.batchedMillisPerSample(),
-                inference.singleSampleRepeats(), inference.singleSampleMedianMillis(),
-                inference.singleSampleP90Millis(), 1 - testAccuracy);
-    }
 
     /** Whether the threshold was reached. */
     public boolean reached() {

@@ -1,6 +1,7 @@
 package org.activationlab.study.records;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,8 +15,84 @@ import java.util.Objects;
  * @param min lower bound of both coordinates
  * @param max upper bound of both coordinates
  * @param rows {@code n} rows of {@code n} probabilities each
+ * @param points the labelled points drawn over the boundary (the run's test set), or {@code null}
  */
-public record DecisionBoundary(double min, double max, List<String> rows) {
+public record DecisionBoundary(double min, double max, List<String> rows, Points points) {
+
+    /** The record section that holds the boundary. */
+    public static final SectionKey<DecisionBoundary> SECTION = SectionKey.of("boundary", DecisionBoundary.class);
+
+    /**
+     * Labelled 2-D points, as columns.
+     *
+     * @param x1 first coordinates
+     * @param x2 second coordinates
+     * @param labels class of each point, 0 or 1
+     */
+    public record Points(float[] x1, float[] x2, int[] labels) {
+
+        public Points {
+            x1 = x1.clone();
+            x2 = x2.clone();
+            labels = labels.clone();
+            if (x2.length != x1.length || labels.length != x1.length) {
+                throw new IllegalArgumentException("boundary.points needs as many x1, x2 and labels, got " + x1.length
+                        + ", " + x2.length + " and " + labels.length);
+            }
+        }
+
+        /** From interleaved features {@code [x1, x2, x1, x2, ...]} and labels. */
+        public static Points of(float[] features, int[] labels) {
+            float[] a = new float[labels.length];
+            float[] b = new float[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                a[i] = features[2 * i];
+                b[i] = features[2 * i + 1];
+            }
+            return new Points(a, b, labels);
+        }
+
+        /** The features interleaved again, {@code [x1, x2, x1, x2, ...]}. */
+        public float[] features() {
+            float[] f = new float[2 * labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                f[2 * i] = x1[i];
+                f[2 * i + 1] = x2[i];
+            }
+            return f;
+        }
+
+        @Override
+        public float[] x1() {
+            return x1.clone();
+        }
+
+        @Override
+        public float[] x2() {
+            return x2.clone();
+        }
+
+        @Override
+        public int[] labels() {
+            return labels.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Points p && Arrays.equals(x1, p.x1) && Arrays.equals(x2, p.x2)
+                    && Arrays.equals(labels, p.labels);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * Arrays.hashCode(x1) + Arrays.hashCode(x2)) + Arrays.hashCode(labels);
+        }
+
+        @Override
+        public String toString() {
+            return "Points[" + labels.length + "]";
+        }
+    }
 
     public DecisionBoundary {
         rows = List.copyOf(Objects.requireNonNull(rows, "decision boundary rows must not be null"));
@@ -46,7 +123,7 @@ public record DecisionBoundary(double min, double max, List<String> rows) {
     /**
      * From probabilities laid out row-major ({@code n * n}, x1 fastest).
      */
-    public static DecisionBoundary of(double min, double max, int n, float[] positive) {
+    public static DecisionBoundary of(double min, double max, int n, float[] positive, Points points) {
         if (positive.length != n * n) {
             throw new IllegalArgumentException("expected " + n * n + " probabilities, got " + positive.length);
         }
@@ -58,7 +135,7 @@ public record DecisionBoundary(double min, double max, List<String> rows) {
             }
             rows.add(row.toString());
         }
-        return new DecisionBoundary(min, max, rows);
+        return new DecisionBoundary(min, max, rows, points);
     }
 
     /** Points per axis. */

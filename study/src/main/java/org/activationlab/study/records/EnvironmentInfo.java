@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The machine and software a run used, so that timings and small numerical differences can be explained.
  *
- * @param activationLabVersion this project's version, or {@code unknown} when run from unpackaged classes
+ * @param activationLabVersion this project's version, as the build recorded it
  * @param javaVersion {@code java.version}
  * @param javaVendor {@code java.vendor}
  * @param os operating system name and version
@@ -46,20 +46,16 @@ public record EnvironmentInfo(String activationLabVersion, String javaVersion, S
                 tensorflowVersion, gitCommit(workingDir));
     }
 
-    private static String detectVersion() {
-        String fromManifest = EnvironmentInfo.class.getPackage().getImplementationVersion();
-        if (fromManifest != null) {
-            return fromManifest;
-        }
-        // maven-jar-plugin packs pom.properties into every jar even when the manifest carries no version
-        try (InputStream in = EnvironmentInfo.class.getResourceAsStream(
-                "/META-INF/maven/org.activationlab/activation-lab-examples/pom.properties")) {
+    /** The version the build wrote into {@code version.properties} (a filtered resource). */
+    static String detectVersion() {
+        try (InputStream in = EnvironmentInfo.class.getResourceAsStream("/org/activationlab/study/version.properties")) {
             if (in == null) {
                 return UNKNOWN;
             }
             Properties p = new Properties();
             p.load(in);
-            return p.getProperty("version", UNKNOWN);
+            String v = p.getProperty("version", UNKNOWN);
+            return v.startsWith("${") ? UNKNOWN : v;
         } catch (IOException e) {
             return UNKNOWN;
         }

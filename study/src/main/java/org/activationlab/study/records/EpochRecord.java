@@ -1,9 +1,7 @@
 package org.activationlab.study.records;
 
-import org.activationlab.tf.training.EpochStats;
-
 /**
- * One epoch of a run's history; the fields mean what they mean in {@link EpochStats}.
+ * One epoch of a run's history; the fields mean what they mean in the backend's {@code EpochStats}.
  *
  * @param epoch 1-based epoch number
  * @param trainLoss running mean training loss over the epoch
@@ -15,10 +13,4 @@ import org.activationlab.tf.training.EpochStats;
  */
 public record EpochRecord(int epoch, double trainLoss, double trainAccuracy, double valLoss, double valAccuracy,
         double trainSeconds, double evalSeconds) {
-
-    /** Copies what the trainer measured. */
-    public static EpochRecord of(EpochStats s) {
-        return new EpochRecord(s.epoch(), s.trainLoss(), s.trainAccuracy(), s.valLoss(), s.valAccuracy(),
-                s.trainSeconds(), s.evalSeconds());
-    }
 }

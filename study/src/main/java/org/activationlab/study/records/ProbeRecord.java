@@ -2,10 +2,9 @@ package org.activationlab.study.records;
 
 import java.util.List;
 import java.util.Objects;
-import org.activationlab.tf.probes.ProbeStats;
 
 /**
- * The gradient-dynamics probes at one point of a run, as {@link ProbeStats} measured them on the run's fixed probe
+ * The gradient-dynamics probes at one point of a run, as the backend's {@code ProbeStats} measured them on the run's fixed probe
  * batch.
  *
  * @param epoch 0 at initialisation, else the number of epochs completed
@@ -21,19 +20,16 @@ public record ProbeRecord(int epoch, double loss, List<GradientNorm> gradientNor
 
     /** One hidden activation's unit activity; the fields mean what they mean in {@code UnitActivity}. */
     public record UnitRecord(String layer, int units, double deadFraction, double negativeFraction) {
+
+        public UnitRecord {
+            RunRecord.unitInterval("probes.units.dead_fraction of " + layer, deadFraction);
+            RunRecord.unitInterval("probes.units.negative_fraction of " + layer, negativeFraction);
+        }
     }
 
     public ProbeRecord {
         gradientNorms = List.copyOf(Objects.requireNonNull(gradientNorms, "probe gradient norms must not be null"));
         units = List.copyOf(Objects.requireNonNull(units, "probe units must not be null"));
-    }
-
-    /** Copies what the probe measured. */
-    public static ProbeRecord of(ProbeStats p) {
-        return new ProbeRecord(p.epoch(), p.loss(),
-                p.gradientNorms().entrySet().stream().map(e -> new GradientNorm(e.getKey(), e.getValue())).toList(),
-                p.units().stream().map(u -> new UnitRecord(u.layer(), u.units(), u.deadFraction(),
-                        u.negativeFraction())).toList());
     }
 
     /** The gradient norms of the kernels (weight matrices), input side first. */

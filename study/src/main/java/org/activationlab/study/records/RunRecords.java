@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,25 +25,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.activationlab.dsl.activations.Activation;
 
 /**
- * Stores {@link RunRecord}s as one pretty-printed JSON file per run under
- * {@code <results>/<experiment>/<activation slug>-seed<seed>.json}.
+ * Stores {@link RunRecord}s as one JSON file per run under
+ * {@code <results>/<experiment>/[<variant>/]<activation slug>-seed<seed>.json}; runs whose settings differ from
+ * those already in that folder go to {@code other-settings/<the settings that differ>/} below it (see
+ * {@link RecordStore}).
  *
  * <p>The JSON uses snake_case field names in record declaration order and map keys sorted, so that the same
  * record always gives the same bytes. NaN and infinite numbers, which a diverged run produces, are written as the
- * JSON strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}: that keeps the file strict JSON and
- * keeps infinity distinct from NaN (writing null would lose the difference). Reading accepts those strings and
- * also the bare tokens {@code NaN}/{@code Infinity} that Python's {@code json} module writes.
+ * JSON strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"}. Records of schema 1 to 4 are upgraded
+ * when read; a record that fails validation is refused with one line naming the file, the field and the fix.
  */
 public final class RunRecords {
 
     private static final String EXTENSION = ".json";
+    /** Folder, below an experiment's or variant's folder, of runs with settings other than the folder's. */
+    public static final String OTHER_SETTINGS = "other-settings";
     /** What may name an experiment's or a variant's folder: one path segment, no dot-dot, no separators. */
-    public static final Pattern FOLDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    public static final Pattern FOLDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
@@ -57,28 +59,24 @@ public final class RunRecords {
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
+    private static final String FIX = "delete the file (or restore it with git) and re-run that activation and seed";
+
     private RunRecords() {
     }
 
-    /** The file of one run: {@code <resultsDir>/<experiment>/<a.slug()>-seed<seed>.json}. */
-    public static Path pathFor(Path resultsDir, String experiment, Activation a, long seed) {
-        return pathFor(resultsDir, experiment, "", a, seed);
+    /**
+     * The main folder of an experiment's variant: {@code <resultsDir>/<experiment>[/<variant>]}.
+     *
+     * @throws IllegalArgumentException if the experiment or variant is not a plain folder name
+     */
+    public static Path folderOf(Path resultsDir, String experiment, String variant) {
+        Path dir = resultsDir.resolve(checkedName("experiment name", experiment));
+        return variant.isEmpty() ? dir : dir.resolve(checkedName("variant", variant));
     }
 
-    /**
-     * The file of one run of a variant: {@code <resultsDir>/<experiment>/<variant>/<a.slug()>-seed<seed>.json}, or
-     * without the variant folder when {@code variant} is empty.
-     */
-    public static Path pathFor(Path resultsDir, String experiment, String variant, Activation a, long seed) {
-        Path dir = experimentDir(resultsDir, experiment);
-        if (!variant.isEmpty()) {
-            if (!FOLDER_NAME.matcher(variant).matches()) {
-                throw new IllegalArgumentException("variant must be letters, digits, '.', '_' or '-' (a folder"
-                        + " name), got '" + variant + "'");
-            }
-            dir = dir.resolve(variant);
-        }
-        return dir.resolve(a.slug() + "-seed" + seed + EXTENSION);
+    /** The file name of one run in a folder: {@code <slug>-seed<seed>.json}. */
+    public static String fileName(String activationSlug, long seed) {
+        return activationSlug + "-seed" + seed + EXTENSION;
     }
 
     /** The record as the JSON text {@link #write} stores, ending with a newline. */
@@ -92,58 +90,51 @@ public final class RunRecords {
     }
 
     /**
-     * Parses a record from JSON text.
+     * Parses, upgrades and validates a record from JSON text.
      *
      * @param origin names the text's source in error messages, e.g. the file
-     * @throws UncheckedIOException naming {@code origin} if the text is not a valid record
+     * @throws InvalidRecordException naming {@code origin}, the field and the fix
      */
     public static RunRecord fromJson(String json, String origin) {
+        JsonNode tree;
         try {
-            JsonNode tree = MAPPER.readTree(json);
-            if (tree == null || !tree.isObject()) {
-                throw new UncheckedIOException(new IOException("run record " + origin
-                        + " is not a JSON object; delete it and re-run that activation and seed"));
-            }
-            // checked before binding so that a newer file fails on its version, not on an unknown field
-            JsonNode version = tree.get("schema_version");
-            if (version != null && version.canConvertToInt() && version.asInt() >= 1 && version.asInt() <= 3) {
-                upgrade((ObjectNode) tree, version.asInt());
-                version = tree.get("schema_version");
-            }
-            if (version == null || !version.canConvertToInt() || version.asInt() != RunRecord.SCHEMA_VERSION) {
-                throw new UncheckedIOException(new IOException("run record " + origin + " has schema_version "
-                        + version + " but this build reads version " + RunRecord.SCHEMA_VERSION
-                        + "; use the activation-lab version that wrote it, or re-run that activation and seed"));
-            }
-            return MAPPER.treeToValue(tree, RunRecord.class);
+            tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new UncheckedIOException("run record " + origin + " is malformed" + where + ": "
-                    + e.getOriginalMessage() + "; delete it and re-run that activation and seed", e);
+            throw new InvalidRecordException("run record " + origin + " is malformed JSON" + where + ": "
+                    + e.getOriginalMessage() + "; " + FIX, e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new InvalidRecordException("run record " + origin + " is not a JSON object; " + FIX, null);
+        }
+        JsonNode version = tree.get("schema_version");
+        int v = version != null && version.canConvertToInt() ? version.asInt() : -1;
+        if (v < 1 || v > RunRecord.SCHEMA_VERSION) {
+            throw new InvalidRecordException("run record " + origin + " has schema_version " + version
+                    + " but this build reads versions 1 to " + RunRecord.SCHEMA_VERSION
+                    + "; use the activation-lab version that wrote it, or " + FIX, null);
+        }
+        if (v < RunRecord.SCHEMA_VERSION) {
+            LegacyRecords.upgrade((ObjectNode) tree, v);
+        }
+        try {
+            return MAPPER.treeToValue(tree, RunRecord.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidRecordException("run record " + origin + ": " + firstLine(e) + "; " + FIX, e);
         }
     }
 
-    /**
-     * Brings an older record to the current schema: version 1 predates the DAWNBench measurements (none), and
-     * versions 1 and 2 predate the protocol's preprocessing and device, which were the same for every run then
-     * (MNIST pixels in [0, 1] without augmentation, on the CPU); versions 1 to 3 predate variants, probes,
-     * decision boundaries and convergence (none).
-     */
-    private static void upgrade(ObjectNode record, int version) {
-        if (version == 1) {
-            record.putNull("dawnbench");
+    /** The innermost message of {@code e} on one line, without Jackson's source excerpt. */
+    static String firstLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
         }
-        JsonNode protocol = record.get("protocol");
-        if (version <= 2 && protocol instanceof ObjectNode p) {
-            p.put("preprocessing", Protocol.PIXELS_IN_UNIT_RANGE);
-            p.put("device", "CPU");
-        }
-        record.put("variant", "");
-        record.putArray("probes");
-        record.putNull("boundary");
-        record.putNull("convergence");
-        record.put("schema_version", RunRecord.SCHEMA_VERSION);
+        String m = t instanceof JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
+        m = m == null ? t.getClass().getSimpleName() : m;
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /**
@@ -159,7 +150,8 @@ public final class RunRecords {
     /**
      * Reads one record.
      *
-     * @throws UncheckedIOException naming the file if it is missing, unreadable or not a valid record
+     * @throws UncheckedIOException naming the file if it is missing or unreadable
+     * @throws InvalidRecordException naming the file if it is not a valid record
      */
     public static RunRecord read(Path file) {
         String json;
@@ -174,31 +166,59 @@ public final class RunRecords {
     }
 
     /**
-     * Reads every record of an experiment, its variant subfolders included, sorted by variant, activation spec and
-     * seed. Only {@code *.json} files count, so temporary files of an interrupted write are skipped.
+     * Reads the records of an experiment's main folders (its folder and its variants' folders, without
+     * {@value #OTHER_SETTINGS}), sorted by variant, activation spec and seed: the runs its page reports.
      *
      * @return the records, empty if the experiment's directory does not exist
-     * @throws UncheckedIOException naming the first corrupt record, which should be deleted and re-run
+     * @throws InvalidRecordException naming the first corrupt record
+     * @throws IllegalArgumentException if one folder holds runs of different settings (fingerprints)
      */
     public static List<RunRecord> readAll(Path resultsDir, String experiment) {
-        Path dir = experimentDir(resultsDir, experiment);
+        List<RunRecord> records = new ArrayList<>();
+        for (Path f : files(resultsDir.resolve(checkedName("experiment name", experiment)))) {
+            if (!isUnderOtherSettings(f)) {
+                records.add(read(f));
+            }
+        }
+        RecordStore.requireOneFingerprintPerFolder(resultsDir.resolve(experiment), records);
+        return sorted(records);
+    }
+
+    /** Every record of the experiment, other settings included, sorted by variant, activation spec and seed. */
+    public static List<RunRecord> readEvery(Path resultsDir, String experiment) {
+        List<RunRecord> records = new ArrayList<>();
+        for (Path f : files(resultsDir.resolve(checkedName("experiment name", experiment)))) {
+            records.add(read(f));
+        }
+        return sorted(records);
+    }
+
+    /** The record files below {@code dir}, sorted; temporary and hidden files are skipped. */
+    static List<Path> files(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<Path> files;
-        try (Stream<Path> listing = Files.walk(dir, 2)) {
-            files = listing.filter(f -> isRecordName(f.getFileName().toString()) && Files.isRegularFile(f))
+        try (Stream<Path> listing = Files.walk(dir)) {
+            return listing.filter(f -> isRecordName(f.getFileName().toString()) && Files.isRegularFile(f))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list run records in " + dir + ": " + e.getMessage(), e);
         }
-        List<RunRecord> records = new ArrayList<>();
-        for (Path f : files) {
-            records.add(read(f));
+    }
+
+    static boolean isUnderOtherSettings(Path file) {
+        for (Path part : file) {
+            if (part.toString().equals(OTHER_SETTINGS)) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    private static List<RunRecord> sorted(List<RunRecord> records) {
         records.sort(Comparator.comparing(RunRecord::variant).thenComparing((RunRecord r) -> r.activation().spec())
-                .thenComparingLong(RunRecord::seed));
+                .thenComparingLong(RunRecord::seed).thenComparing(RunRecord::fingerprint));
         return records;
     }
 
@@ -206,12 +226,12 @@ public final class RunRecords {
         return name.endsWith(EXTENSION) && !name.startsWith(".");
     }
 
-    private static Path experimentDir(Path resultsDir, String experiment) {
-        if (experiment == null || !FOLDER_NAME.matcher(experiment).matches()) {
-            throw new IllegalArgumentException("experiment name must be letters, digits, '.', '_' or '-' (a single"
-                    + " directory name such as mnist-mlp), got "
-                    + (experiment == null ? "null" : "'" + experiment + "'"));
+    private static String checkedName(String what, String name) {
+        if (name == null || !FOLDER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " must be letters, digits, '.', '_' or '-' (a single folder"
+                    + " name of at most 80 characters such as mnist-mlp), got "
+                    + (name == null ? "null" : "'" + name + "'"));
         }
-        return resultsDir.resolve(experiment);
+        return name;
     }
 }

@@ -3,8 +3,6 @@ package org.activationlab.study.records;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import org.activationlab.tf.metrics.ConfusionMatrix;
-import org.activationlab.tf.metrics.Evaluation;
 
 /**
  * A trained model's metrics on one data split. Precision, recall and F1 are macro averages (unweighted means over
@@ -23,20 +21,29 @@ public record SplitMetrics(long examples, double loss, double accuracy, double p
 
     public SplitMetrics {
         Objects.requireNonNull(confusionMatrix, "confusion matrix must not be null");
-        // ofCounts rejects a non-square matrix and copies it, so later changes to the caller's array cannot leak in
-        confusionMatrix = ConfusionMatrix.ofCounts(confusionMatrix).counts();
-    }
-
-    /** Copies an evaluation, with its macro metrics. */
-    public static SplitMetrics of(Evaluation e) {
-        return new SplitMetrics(e.examples(), e.loss(), e.accuracy(), e.macroPrecision(), e.macroRecall(),
-                e.macroF1(), e.confusion().counts());
+        // copied, so that later changes to the caller's array cannot leak in
+        confusionMatrix = copy(confusionMatrix);
+        for (long[] row : confusionMatrix) {
+            if (row.length != confusionMatrix.length) {
+                throw new IllegalArgumentException("confusion_matrix must be square (classes x classes), got a row of "
+                        + row.length + " in " + confusionMatrix.length + " rows");
+            }
+        }
     }
 
     /** A copy of the counts, so the record stays immutable. */
     @Override
     public long[][] confusionMatrix() {
-        return ConfusionMatrix.ofCounts(confusionMatrix).counts();
+        return copy(confusionMatrix);
+    }
+
+    private static long[][] copy(long[][] counts) {
+        long[][] c = new long[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            c[i] = Arrays.copyOf(Objects.requireNonNull(counts[i], "confusion_matrix rows must not be null"),
+                    counts[i].length);
+        }
+        return c;
     }
 
     @Override

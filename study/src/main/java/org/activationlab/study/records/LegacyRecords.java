@@ -1,0 +1,68 @@
+package org.activationlab.study.records;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.regex.Pattern;
+
+/** Brings records of schema 1 to 4 to schema 5 when they are read. */
+final class LegacyRecords {
+
+    /** A mirror named by its URL or path (up to the next comma, colon-space or semicolon, or the end). */
+    private static final Pattern MIRROR = Pattern.compile("from mirror \\S+?(?=,|: |;|$)");
+    private static final Pattern CACHED_IN = Pattern.compile(", (cached in|extracted into) \\S+?(?=,|: |;|$)");
+    private static final Pattern FROM_CACHE = Pattern.compile("from the cache \\(no mirror configured\\)");
+
+    private LegacyRecords() {
+    }
+
+    /**
+     * Upgrades in place: version 1 predates the DAWNBench measurements, versions 1 and 2 the protocol's
+     * preprocessing and device (MNIST pixels in [0, 1] on the CPU then), versions 1 to 3 variants and the dynamics
+     * measurements; version 5 moves the optional measurements into {@code sections}, adds the protocol's
+     * {@code settings} (the thresholds those sections name) and drops machine paths from the data source.
+     */
+    static void upgrade(ObjectNode record, int version) {
+        ObjectNode protocol = record.get("protocol") instanceof ObjectNode p ? p : record.putObject("protocol");
+        if (version <= 2) {
+            protocol.put("preprocessing", Protocol.PIXELS_IN_UNIT_RANGE);
+            protocol.put("device", "CPU");
+        }
+        if (version <= 3) {
+            record.put("variant", "");
+        }
+        ObjectNode sections = record.putObject("sections");
+        ObjectNode settings = protocol.putObject("settings");
+        JsonNode dawnbench = record.remove("dawnbench");
+        if (dawnbench != null && !dawnbench.isNull()) {
+            sections.set(DawnBenchMetrics.SECTION.name(), dawnbench);
+            settings.put("threshold", dawnbench.path("threshold").asText());
+        }
+        JsonNode probes = record.remove("probes");
+        if (probes != null && probes.isArray() && !probes.isEmpty()) {
+            sections.set(Probes.SECTION.name(), probes);
+        }
+        JsonNode boundary = record.remove("boundary");
+        if (boundary instanceof ObjectNode b) {
+            b.putNull("points");
+            sections.set(DecisionBoundary.SECTION.name(), b);
+        }
+        JsonNode convergence = record.remove("convergence");
+        if (convergence != null && !convergence.isNull()) {
+            sections.set(Convergence.SECTION.name(), convergence);
+            settings.put("loss_threshold", convergence.path("loss_threshold").asText());
+        }
+        JsonNode source = protocol.get("data_source");
+        if (source != null && source.isTextual()) {
+            protocol.put("data_source", withoutMachinePaths(source.asText()));
+        }
+        record.remove("fingerprint");
+        record.put("schema_version", RunRecord.SCHEMA_VERSION);
+    }
+
+    /** A data source without the mirror's URL and the cache folder, which differ between machines. */
+    static String withoutMachinePaths(String source) {
+        String s = MIRROR.matcher(source).replaceAll("from a mirror copy");
+        s = FROM_CACHE.matcher(s).replaceAll("from a cached copy");
+        return CACHED_IN.matcher(s).replaceAll("");
+    }
+}
