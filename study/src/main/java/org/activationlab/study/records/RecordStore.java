@@ -31,24 +31,25 @@ public final class RecordStore {
     private static final Pattern SIMPLE = Pattern.compile("[A-Za-z0-9.]{1,16}");
     private static final int MAX_NAME = 80;
 
-    private final Path resultsDir;
+    private final Path experimentDir;
     private final String experiment;
     /** Every record file known, by path. */
     private final Map<Path, RunRecord> byPath = new HashMap<>();
 
-    private RecordStore(Path resultsDir, String experiment) {
-        this.resultsDir = resultsDir;
+    private RecordStore(Path experimentDir, String experiment) {
+        this.experimentDir = experimentDir;
         this.experiment = experiment;
     }
 
     /**
-     * The store of {@code experiment} under {@code resultsDir}, with its existing records read.
+     * The store of {@code experiment}'s records in {@code experimentDir}, with the existing ones read.
      *
      * @throws InvalidRecordException naming the first corrupt record
      */
-    public static RecordStore open(Path resultsDir, String experiment) {
-        RecordStore store = new RecordStore(resultsDir, experiment);
-        for (Path f : RunRecords.files(RunRecords.folderOf(resultsDir, experiment, ""))) {
+    public static RecordStore open(Path experimentDir, String experiment) {
+        RunRecords.checkedName("experiment name", experiment);
+        RecordStore store = new RecordStore(experimentDir, experiment);
+        for (Path f : RunRecords.files(experimentDir)) {
             store.byPath.put(f, RunRecords.read(f));
         }
         return store;
@@ -60,7 +61,7 @@ public final class RecordStore {
      */
     public synchronized Placement place(String variant, Protocol protocol, String activationSlug, long seed) {
         String fingerprint = Fingerprints.of(experiment, variant, protocol);
-        Path main = RunRecords.folderOf(resultsDir, experiment, variant);
+        Path main = RunRecords.variantFolder(experimentDir, variant);
         String fileName = RunRecords.fileName(activationSlug, seed);
         List<RunRecord> inMain = recordsIn(main);
         RunRecord atMain = byPath.get(main.resolve(fileName));
@@ -208,13 +209,14 @@ public final class RecordStore {
      *
      * @return the files written or moved, for the log
      */
-    public static List<String> tidy(Path resultsDir, String experiment, UnaryOperator<RunRecord> complete) {
+    public static List<String> tidy(Path experimentDir, UnaryOperator<RunRecord> complete) {
         List<String> log = new ArrayList<>();
         Map<Path, RunRecord> all = new java.util.TreeMap<>();
-        for (Path f : RunRecords.files(RunRecords.folderOf(resultsDir, experiment, ""))) {
+        for (Path f : RunRecords.files(experimentDir)) {
             all.put(f, complete.apply(RunRecords.read(f)));
         }
-        Map<Path, List<Path>> byFolder = all.keySet().stream().filter(f -> !RunRecords.isUnderOtherSettings(f))
+        Map<Path, List<Path>> byFolder = all.keySet().stream()
+                .filter(f -> !RunRecords.isUnderOtherSettings(experimentDir.relativize(f)))
                 .collect(Collectors.groupingBy(Path::getParent, java.util.TreeMap::new, Collectors.toList()));
         for (Map.Entry<Path, List<Path>> folder : byFolder.entrySet()) {
             List<RunRecord> records = folder.getValue().stream().map(all::get).toList();

@@ -70,8 +70,25 @@ public final class RunRecords {
      * @throws IllegalArgumentException if the experiment or variant is not a plain folder name
      */
     public static Path folderOf(Path resultsDir, String experiment, String variant) {
-        Path dir = resultsDir.resolve(checkedName("experiment name", experiment));
-        return variant.isEmpty() ? dir : dir.resolve(checkedName("variant", variant));
+        return variantFolder(resultsDir.resolve(checkedName("experiment name", experiment)), variant);
+    }
+
+    /** The main folder of a variant below an experiment's folder. */
+    public static Path variantFolder(Path experimentDir, String variant) {
+        return variant.isEmpty() ? experimentDir : experimentDir.resolve(checkedName("variant", variant));
+    }
+
+    /**
+     * Checks that {@code name} can name a folder of records (an experiment or a study): letters, digits, '.', '_'
+     * or '-', at most 80 characters.
+     */
+    public static String checkedName(String what, String name) {
+        if (name == null || !FOLDER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " must be letters, digits, '.', '_' or '-' (a single folder"
+                    + " name of at most 80 characters such as mnist-mlp), got "
+                    + (name == null ? "null" : "'" + name + "'"));
+        }
+        return name;
     }
 
     /** The file name of one run in a folder: {@code <slug>-seed<seed>.json}. */
@@ -174,23 +191,34 @@ public final class RunRecords {
      * @throws IllegalArgumentException if one folder holds runs of different settings (fingerprints)
      */
     public static List<RunRecord> readAll(Path resultsDir, String experiment) {
+        return readAllIn(resultsDir.resolve(checkedName("experiment name", experiment)));
+    }
+
+    /** {@link #readAll} of the experiment whose records are in {@code experimentDir}. */
+    public static List<RunRecord> readAllIn(Path experimentDir) {
         List<RunRecord> records = new ArrayList<>();
-        for (Path f : files(resultsDir.resolve(checkedName("experiment name", experiment)))) {
-            if (!isUnderOtherSettings(f)) {
+        for (Path f : files(experimentDir)) {
+            if (!isUnderOtherSettings(experimentDir.relativize(f))) {
                 records.add(read(f));
             }
         }
-        RecordStore.requireOneFingerprintPerFolder(resultsDir.resolve(experiment), records);
+        RecordStore.requireOneFingerprintPerFolder(experimentDir, records);
         return sorted(records);
     }
 
-    /** Every record of the experiment, other settings included, sorted by variant, activation spec and seed. */
-    public static List<RunRecord> readEvery(Path resultsDir, String experiment) {
-        List<RunRecord> records = new ArrayList<>();
-        for (Path f : files(resultsDir.resolve(checkedName("experiment name", experiment)))) {
-            records.add(read(f));
+    /**
+     * The records of the other settings of the experiment in {@code experimentDir}, by the {@value #OTHER_SETTINGS} folder they are in (across
+     * variants), each sorted as {@link #readAll} sorts.
+     */
+    public static java.util.SortedMap<String, List<RunRecord>> readOtherSettingsIn(Path experimentDir) {
+        java.util.SortedMap<String, List<RunRecord>> byFolder = new java.util.TreeMap<>();
+        for (Path f : files(experimentDir)) {
+            if (isUnderOtherSettings(experimentDir.relativize(f))) {
+                byFolder.computeIfAbsent(f.getParent().getFileName().toString(), k -> new ArrayList<>()).add(read(f));
+            }
         }
-        return sorted(records);
+        byFolder.values().forEach(RunRecords::sorted);
+        return byFolder;
     }
 
     /** The record files below {@code dir}, sorted; temporary and hidden files are skipped. */
@@ -226,12 +254,4 @@ public final class RunRecords {
         return name.endsWith(EXTENSION) && !name.startsWith(".");
     }
 
-    private static String checkedName(String what, String name) {
-        if (name == null || !FOLDER_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " must be letters, digits, '.', '_' or '-' (a single folder"
-                    + " name of at most 80 characters such as mnist-mlp), got "
-                    + (name == null ? "null" : "'" + name + "'"));
-        }
-        return name;
-    }
 }

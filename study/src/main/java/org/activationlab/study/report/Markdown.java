@@ -156,6 +156,15 @@ public final class Markdown {
      */
     public static void significance(StringBuilder md, List<RunGroup> groups, List<SignificanceMetric> metrics,
             Function<RunGroup, String> label, String studyCommand) {
+        significance(md, groups, metrics, label, studyCommand, "relu");
+    }
+
+    /**
+     * The significance section against {@code baselineSpec} (its activation spec, e.g. {@code relu}; the first
+     * activation when no group has it).
+     */
+    public static void significance(StringBuilder md, List<RunGroup> groups, List<SignificanceMetric> metrics,
+            Function<RunGroup, String> label, String studyCommand, String baselineSpec) {
         md.append("## Is the difference real?\n\n");
         int maxRuns = groups.stream().mapToInt(g -> g.finished().size()).max().orElse(0);
         if (maxRuns < 2 || groups.size() < 2) {
@@ -166,7 +175,8 @@ public final class Markdown {
                     .append("` runs several seeds per activation and fills this section.\n\n");
             return;
         }
-        RunGroup baseline = groups.stream().filter(g -> g.spec().equals("relu")).findFirst().orElse(groups.get(0));
+        RunGroup baseline = groups.stream().filter(g -> g.spec().equals(baselineSpec)).findFirst()
+                .orElse(groups.get(0));
         md.append("Each activation against ").append(label.apply(baseline)).append(" over its finished runs"
                 + " (seeds): Welch's two-sided t-test, Holm's correction across the comparisons of one metric"
                 + " (family-wise 5%), Hedges' g as effect size. \"Not significant\" means the data do not show a"

@@ -1,0 +1,42 @@
+package org.activationlab.study;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Checks, before any training, that a folder results will be written to can be written. */
+public final class OutputFolders {
+
+    private OutputFolders() {
+    }
+
+    /**
+     * Creates {@code dir} if missing and checks that a file can be created in it.
+     *
+     * @param option how the user named the folder, e.g. {@code --out}, for the message
+     * @throws IllegalArgumentException one line naming the folder, what is wrong and the fix
+     */
+    public static void requireWritable(Path dir, String option) {
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new IllegalArgumentException(option + " " + dir + ": " + existing + " is a file, not a folder;"
+                    + " pass " + option + " a folder (it is created if missing)");
+        }
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check-", ".tmp");
+            Files.delete(probe);
+        } catch (FileSystemException e) {
+            String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+            throw new IllegalArgumentException(option + " " + dir + " is not writable (" + reason + "); pass "
+                    + option + " a folder you can write to, or fix its permissions", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " " + dir + " is not writable (" + e.getMessage()
+                    + "); pass " + option + " a folder you can write to", e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.activationlab.study;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.activationlab.dsl.activations.Activation;
+
+/**
+ * What one invocation of a study runs: the settings, the activations and seeds of the grid, which part of it
+ * (shard), and where its output goes.
+ *
+ * @param settings the resolved settings
+ * @param activations the activations, distinct
+ * @param seeds the seeds, distinct
+ * @param shard {@code i/n} to run one of n shards of the grid, or {@code null} for all of it
+ * @param overwrite re-run and replace finished runs of the same settings instead of keeping them
+ * @param command the command line (or program) recorded in every record
+ * @param progress show a progress bar over the grid (and the backend's per-epoch bar) on a terminal
+ * @param log receives progress lines (per epoch, per run)
+ * @param epochs receives every epoch of every run
+ */
+public record StudyPlan(StudySettings settings, List<Activation> activations, List<Long> seeds, String shard,
+        boolean overwrite, String command, boolean progress, Consumer<String> log, EpochListener epochs) {
+
+    public StudyPlan {
+        Objects.requireNonNull(settings, "study settings must not be null");
+        activations = List.copyOf(activations);
+        seeds = List.copyOf(seeds);
+        Objects.requireNonNull(command, "study command must not be null");
+        log = log == null ? line -> { } : log;
+        epochs = epochs == null ? (run, epoch) -> { } : epochs;
+        if (activations.isEmpty()) {
+            throw new IllegalArgumentException("a study needs at least one activation");
+        }
+        if (activations.stream().map(Activation::spec).distinct().count() != activations.size()) {
+            throw new IllegalArgumentException("study activations must be distinct, got " + activations.stream()
+                    .map(Activation::spec).toList());
+        }
+    }
+}
