@@ -86,6 +86,11 @@ public interface Experiment<D> {
     /** The model a run of {@code activation} in {@code variant} trains. */
     Sequential model(Activation activation, String variant, StudySettings settings);
 
+    /** A note printed under the model's summary, e.g. where the paper's count differs; empty by default. */
+    default String modelNote() {
+        return "";
+    }
+
     /** Loads or generates the data once per study (and per process). */
     D prepare(StudySettings settings, DataContext data) throws IOException;
 

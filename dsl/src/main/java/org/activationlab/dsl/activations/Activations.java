@@ -136,24 +136,39 @@ public final class Activations {
 
     /** Parses a comma-separated list such as {@code relu,leaky_relu:0.01,sigmoid}. */
     public static List<Activation> parseList(String text) {
-        List<Activation> out = new ArrayList<>();
+        List<String> items = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        for (String part : text.split(",")) {
+        String[] parts = text.split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String trimmedPart = parts[i].trim();
+            if (trimmedPart.isEmpty()) {
+                throw new IllegalArgumentException("activation list '" + text + "' has an empty item after "
+                        + (items.size() + (current.isEmpty() ? 0 : 1)) + " activation(s); separate activations with"
+                        + " single commas, e.g. relu,tanh");
+            }
             // a part without a name of its own continues the previous activation's arguments
             // "name" or "name:..." starts one; "key=value" (an '=' before any ':') does not
-            String trimmedPart = part.trim();
             String rawHead = trimmedPart.split("[:=]")[0];
             String head = rawHead.toLowerCase(Locale.ROOT).replace('-', '_');
             boolean keyValue = trimmedPart.startsWith("=", rawHead.length());
             boolean startsActivation = catalogue().containsKey(head) && !keyValue;
             if (startsActivation && !current.isEmpty()) {
-                out.add(parse(String.join(",", current)));
+                items.add(String.join(",", current));
                 current.clear();
             }
-            current.add(part);
+            current.add(parts[i]);
         }
-        if (!current.isEmpty()) {
-            out.add(parse(String.join(",", current)));
+        items.add(String.join(",", current));
+        List<Activation> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Activation a = parse(items.get(i));
+            for (int j = 0; j < out.size(); j++) {
+                if (out.get(j).spec().equals(a.spec())) {
+                    throw new IllegalArgumentException("activation list '" + text + "' lists " + a.spec()
+                            + " twice (positions " + (j + 1) + " and " + (i + 1) + "); give each activation once");
+                }
+            }
+            out.add(a);
         }
         return out;
     }

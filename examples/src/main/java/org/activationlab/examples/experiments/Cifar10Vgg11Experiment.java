@@ -1,32 +1,38 @@
 package org.activationlab.examples.experiments;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import org.activationlab.data.ChannelStats;
 import org.activationlab.data.Dataset;
+import org.activationlab.data.Datasets;
 import org.activationlab.data.Splits;
+import org.activationlab.data.TrainTest;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.models.PaperModels;
-import org.activationlab.study.records.ActivationInfo;
+import org.activationlab.examples.report.CnnPaper;
+import org.activationlab.examples.report.DawnBenchReport;
+import org.activationlab.study.Experiment;
+import org.activationlab.study.ExperimentDefaults;
+import org.activationlab.study.ExperimentOption;
+import org.activationlab.study.Measurements;
+import org.activationlab.study.RunContext;
+import org.activationlab.study.SettingsRequest;
+import org.activationlab.study.StudyGrid;
+import org.activationlab.study.StudySettings;
 import org.activationlab.study.records.DawnBenchMetrics;
-import org.activationlab.study.records.EnvironmentInfo;
-import org.activationlab.study.records.EpochRecord;
 import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
-import org.activationlab.study.records.SplitMetrics;
+import org.activationlab.study.report.PageRenderer;
 import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.Device;
 import org.activationlab.tf.ModelCompiler;
-import org.activationlab.tf.TrainingConfig;
-import org.activationlab.tf.callbacks.Callback;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.metrics.InferenceTiming;
 import org.activationlab.tf.optimizers.Adam;
 import org.activationlab.tf.training.Augmentation;
-import org.activationlab.tf.training.FitOptions;
 import org.activationlab.tf.training.History;
-import org.tensorflow.TensorFlow;
 
 /**
  * The CNN paper's CIFAR-10 study (Table 4): VGG-11 with batch norm ({@link PaperModels#cifar10Vgg11}) with the
@@ -38,7 +44,7 @@ import org.tensorflow.TensorFlow;
  * about 5 hours per activation. The {@linkplain #REDUCED reduced protocol} trains on a stratified subset for fewer
  * epochs with a lower threshold, so all six activations fit in about an hour; its records and docs say so.
  */
-public final class Cifar10Vgg11Experiment {
+public final class Cifar10Vgg11Experiment implements Experiment<Cifar10Vgg11Experiment.CifarData> {
 
     public static final String NAME = "cifar10-vgg11";
     public static final int BATCH_SIZE = 128;
@@ -55,7 +61,97 @@ public final class Cifar10Vgg11Experiment {
      */
     public static final RunSettings REDUCED = new RunSettings(6, 10_000, 0.60);
 
-    private Cifar10Vgg11Experiment() {
+    /**
+     * The normalised data of a study.
+     *
+     * @param train the training images a run uses (the subset already taken), normalised
+     * @param test the normalised test images
+     * @param preprocessing how the inputs were prepared, for the records
+     */
+    public record CifarData(Dataset train, Dataset test, String preprocessing) {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "the CNN paper's Table 4: VGG-11 with batch norm on CIFAR-10, Adam, augmentation, time to accuracy";
+    }
+
+    /** The full protocol's defaults; {@link #configure} switches to the reduced one on a CPU. */
+    @Override
+    public ExperimentDefaults defaults() {
+        return defaults(FULL);
+    }
+
+    private static ExperimentDefaults defaults(RunSettings p) {
+        return new ExperimentDefaults(p.epochs(), BATCH_SIZE, p.trainLimit(), Adam.defaults().describe(),
+                p.threshold(), "CIFAR-10 (--data cifar10, cifar10-jpeg or folder:<dir or .tar.gz>)");
+    }
+
+    @Override
+    public List<ExperimentOption> options() {
+        return List.of(new ExperimentOption("protocol", "full|reduced", "The paper's full protocol (50,000 images, 50"
+                        + " epochs, 87%), or the reduced one that fits six activations into about an hour on 2 CPU"
+                        + " cores (10,000 images, 6 epochs, 60%). Default: full on a GPU, reduced on the CPU;"
+                        + " --epochs, --train-limit and --threshold override either.", "auto"),
+                new ExperimentOption("data", "SPEC", "cifar10 (the canonical binary CIFAR-10), cifar10-jpeg (the JPEG"
+                        + " re-encoding the offline mirror holds) or folder:<dir or .tar.gz> (train/<class>/*,"
+                        + " test/<class>/*).", "cifar10"));
+    }
+
+    @Override
+    public StudySettings configure(SettingsRequest request) {
+        String p = request.options().getOrDefault("protocol", "auto").strip().toLowerCase(Locale.ROOT);
+        RunSettings protocol = switch (p) {
+            case "full" -> FULL;
+            case "reduced" -> REDUCED;
+            case "auto" -> request.device() == Device.GPU ? FULL : REDUCED;
+            default -> throw new IllegalArgumentException("--protocol must be full or reduced, got '"
+                    + request.options().get("protocol") + "'");
+        };
+        return configureWith(request, defaults(protocol));
+    }
+
+    @Override
+    public String modelNote() {
+        return "The paper prints 9,231,144 total parameters, but its own rows add up to 9,231,114 (a typo).";
+    }
+
+    @Override
+    public List<Activation> defaultActivations() {
+        return MnistCnnExperiment.PAPER_ACTIVATIONS;
+    }
+
+    @Override
+    public Sequential model(Activation activation, String variant, StudySettings settings) {
+        return PaperModels.cifar10Vgg11(activation);
+    }
+
+    @Override
+    public CifarData prepare(StudySettings settings, DataContext context) throws IOException {
+        TrainTest cifar = Datasets.openImages(settings.option("data"), context.resolver());
+        ChannelStats stats = ChannelStats.of(cifar.train());
+        String preprocessing = "pixels scaled to [0, 1], then per-channel normalisation with the statistics of"
+                + String.format(Locale.ROOT, " all %,d training images: ", cifar.train().size()) + stats;
+        context.log("activation-lab: " + preprocessing);
+        return new CifarData(trainingSet(cifar.train(), settings.trainLimit()).normalized(stats),
+                cifar.test().normalized(stats), preprocessing);
+    }
+
+    @Override
+    public Protocol protocol(CifarData data, StudyGrid.Run run, StudySettings settings) {
+        Sequential model = PaperModels.cifar10Vgg11(run.activation());
+        return Protocol.builder().model(model.toString(), model.trainableParameters())
+                .optimizer(Adam.defaults().describe()).batchSize(BATCH_SIZE).epochs(settings.epochs())
+                .split(split(data.train(), data.test(), settings.trainLimit())).trainLimit(settings.trainLimit())
+                .deterministic(settings.deterministic()).dataSource(data.train().source())
+                .initializer(initializerDescription(run.activation()))
+                .preprocessing(data.preprocessing() + "; augmentation: " + Augmentation.cifar().describe())
+                .device(settings.device().name()).setting("threshold", settings.threshold()).build();
     }
 
     /** The training images a run uses: all of them, or a stratified subset of {@code trainLimit}. */
@@ -69,47 +165,32 @@ public final class Cifar10Vgg11Experiment {
         return parts.get(0);
     }
 
-    /**
-     * Trains and evaluates one activation and returns its record.
-     *
-     * @param train the normalised training set (a subset already taken)
-     * @param test the normalised test set
-     * @param preprocessing how the inputs were prepared, for the record
-     * @param log receives one line per epoch
-     */
-    public static RunRecord run(Dataset train, Dataset test, String preprocessing, Activation activation, long seed,
-            RunSettings settings, Device device, boolean deterministic, boolean progress, String command,
-            Consumer<String> log) {
-        Sequential model = PaperModels.cifar10Vgg11(activation);
-        Augmentation augmentation = Augmentation.cifar();
-        TrainingConfig config = TrainingConfig.of(Adam.defaults(), seed).withDeterministic(deterministic)
-                .withDevice(device).withAugmentation(augmentation);
-        Callback logger = (s, control) -> log.accept(String.format(Locale.ROOT,
-                "%s seed %d epoch %d/%d: loss %.4f acc %.4f | test loss %.4f acc %.4f | %.1f s train, %.1f s eval",
-                activation.spec(), seed, s.epoch(), settings.epochs(), s.trainLoss(), s.trainAccuracy(), s.valLoss(),
-                s.valAccuracy(), s.trainSeconds(), s.evalSeconds()));
-        try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
+    @Override
+    public RunRecord run(CifarData data, RunContext context) {
+        Sequential model = PaperModels.cifar10Vgg11(context.run().activation());
+        try (CompiledModel compiled = ModelCompiler.compile(model,
+                context.config(Adam.defaults()).withAugmentation(Augmentation.cifar()))) {
             long start = System.nanoTime();
-            History history = compiled.fit(train, FitOptions.builder(settings.epochs(), BATCH_SIZE).shuffleSeed(seed)
-                    .validation(test).evalBatchSize(INFERENCE_BATCH_SIZE).progress(progress).callback(logger).build());
+            History history = compiled.fit(data.train(), context.fit(BATCH_SIZE, "test").validation(data.test())
+                    .evalBatchSize(INFERENCE_BATCH_SIZE).build());
             double wall = (System.nanoTime() - start) / 1e9;
-            Evaluation evaluation = compiled.evaluate(test, INFERENCE_BATCH_SIZE);
-            InferenceTiming inference = compiled.timeInference(test, INFERENCE_BATCH_SIZE, SINGLE_SAMPLE_REPEATS);
-            Protocol protocol = new Protocol(model.toString(), model.trainableParameters(),
-                    config.optimizer().describe(), BATCH_SIZE, settings.epochs(), split(train, test, settings),
-                    settings.trainLimit(), deterministic, train.source(), initializerDescription(activation),
-                    preprocessing + "; augmentation: " + augmentation.describe(), compiled.device().name());
-            DawnBenchMetrics dawnbench = DawnBenchMetrics.of("test", history.timeToAccuracy(settings.threshold()),
-                    history.trainSeconds(), wall, inference, evaluation.accuracy());
-            return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,
-                    history.diverged() ? RunRecord.DIVERGED : RunRecord.FINISHED, history.divergedEpoch(),
-                    history.epochs().stream().map(EpochRecord::of).toList(), null, SplitMetrics.of(evaluation),
-                    history.trainSeconds(), dawnbench, EnvironmentInfo.capture(TensorFlow.version()), command);
+            Evaluation evaluation = compiled.evaluate(data.test(), INFERENCE_BATCH_SIZE);
+            InferenceTiming inference = compiled.timeInference(data.test(), INFERENCE_BATCH_SIZE,
+                    SINGLE_SAMPLE_REPEATS);
+            return context.record(history, null, evaluation).section(DawnBenchMetrics.SECTION,
+                    Measurements.dawnbench("test", history.timeToAccuracy(context.settings().threshold()),
+                            history.trainSeconds(), wall, inference, evaluation.accuracy())).build();
         }
     }
 
-    private static String split(Dataset train, Dataset test, RunSettings settings) {
-        String subset = settings.trainLimit() == 0 ? "all " : String.format(Locale.ROOT,
+    @Override
+    public PageRenderer page() {
+        return (records, docs, page) -> DawnBenchReport.render(records, records.get(0).command(),
+                CnnPaper.CIFAR10_TABLE_4, docs);
+    }
+
+    private static String split(Dataset train, Dataset test, int trainLimit) {
+        String subset = trainLimit == 0 ? "all " : String.format(Locale.ROOT,
                 "a class-stratified subset (seed %d) of ", SUBSET_SEED);
         return String.format(Locale.ROOT, "CIFAR-10: train on %s%,d images / test %,d; the test set is evaluated after"
                 + " every epoch (the paper's protocol; no validation set)", subset, train.size(), test.size());

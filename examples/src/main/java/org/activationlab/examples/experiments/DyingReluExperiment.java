@@ -1,29 +1,31 @@
 package org.activationlab.examples.experiments;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.activationlab.data.Dataset;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
-import org.activationlab.study.records.ActivationInfo;
-import org.activationlab.study.records.EnvironmentInfo;
-import org.activationlab.study.records.EpochRecord;
-import org.activationlab.study.records.ProbeRecord;
+import org.activationlab.examples.report.DyingReluReport;
+import org.activationlab.study.Experiment;
+import org.activationlab.study.ExperimentDefaults;
+import org.activationlab.study.ExperimentOption;
+import org.activationlab.study.Measurements;
+import org.activationlab.study.RunContext;
+import org.activationlab.study.StudyGrid;
+import org.activationlab.study.StudySettings;
+import org.activationlab.study.records.Probes;
 import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
-import org.activationlab.study.records.SplitMetrics;
+import org.activationlab.study.report.PageRenderer;
 import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.ModelCompiler;
-import org.activationlab.tf.TrainingConfig;
-import org.activationlab.tf.callbacks.Callback;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.optimizers.Sgd;
-import org.activationlab.tf.training.FitOptions;
 import org.activationlab.tf.training.History;
-import org.tensorflow.TensorFlow;
 
 /**
  * The dying-ReLU claim (the MLP paper and the ReLU and vanishing-gradient articles): units whose input stays
@@ -32,7 +34,7 @@ import org.tensorflow.TensorFlow;
  * fraction of dead units of each hidden layer is probed at initialisation and after every epoch on a fixed batch
  * of {@value #PROBE_SIZE} training images.
  */
-public final class DyingReluExperiment {
+public final class DyingReluExperiment implements Experiment<MnistMlpExperiment.PaperData> {
 
     public static final String NAME = "dying-relu";
     public static final int EPOCHS = 10;
@@ -40,11 +42,50 @@ public final class DyingReluExperiment {
     public static final List<Double> LEARNING_RATES = List.of(0.01, 0.1, 0.5, 1.0, 2.0);
     public static final List<Activation> ACTIVATIONS = List.of(Activations.relu(), Activations.leakyRelu(0.01),
             Activations.prelu(), Activations.elu());
-
-    private DyingReluExperiment() {
-    }
+    /** The protocol setting that holds a run's learning rate. */
+    public static final String LEARNING_RATE = "learning_rate";
 
     private static final String VARIANT_PREFIX = "lr-";
+    /** Longer plain forms (1e-300 has 300 zeros) are written in scientific notation. */
+    private static final int PLAIN_DIGITS = 12;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "dead ReLU units by SGD learning rate on the MLP paper's network, and what LeakyReLU, PReLU, ELU do";
+    }
+
+    @Override
+    public ExperimentDefaults defaults() {
+        return new ExperimentDefaults(EPOCHS, MnistMlpExperiment.BATCH_SIZE, 0, "SGD at each --learning-rates", null,
+                "MNIST, all 70,000 images split 7:2:1 (the MLP paper's)");
+    }
+
+    @Override
+    public List<ExperimentOption> options() {
+        return List.of(new ExperimentOption("learning-rates", "LIST", "Comma-separated SGD learning rates to sweep.",
+                LEARNING_RATES.stream().map(DyingReluExperiment::rate).collect(Collectors.joining(","))));
+    }
+
+    @Override
+    public List<Activation> defaultActivations() {
+        return ACTIVATIONS;
+    }
+
+    @Override
+    public List<String> variants(StudySettings settings) {
+        return Options.list(settings, "learning-rates", text -> {
+            double lr = Options.finite("learning-rates", text);
+            if (!(lr > 0)) {
+                throw new IllegalArgumentException("--learning-rates must all be > 0, got " + text);
+            }
+            return variant(lr);
+        });
+    }
 
     /** The variant (records subfolder) of a learning rate, e.g. {@code lr-0.5}. */
     public static String variant(double learningRate) {
@@ -52,50 +93,68 @@ public final class DyingReluExperiment {
     }
 
     /** The learning rate a variant names, the inverse of {@link #variant}. */
-    public static double learningRateOf(String variant) {
-        if (!variant.startsWith(VARIANT_PREFIX)) {
-            throw new IllegalArgumentException("dying-relu variant must be lr-<rate>, got '" + variant
-                    + "'; re-run those records with this version");
-        }
+    static double learningRateOf(String variant) {
         return Double.parseDouble(variant.substring(VARIANT_PREFIX.length()));
     }
 
-    /** A learning rate as the command line and the pages write it: plain, without trailing zeros (1, 0.5). */
+    /**
+     * A learning rate as the command line and the pages write it: plain, without trailing zeros (1, 0.5), or in
+     * scientific notation when the plain form would be long (1e-300).
+     */
     public static String rate(double learningRate) {
-        return BigDecimal.valueOf(learningRate).stripTrailingZeros().toPlainString();
+        BigDecimal value = BigDecimal.valueOf(learningRate).stripTrailingZeros();
+        String plain = value.toPlainString();
+        return plain.length() <= PLAIN_DIGITS ? plain : value.toString().toLowerCase(Locale.ROOT).replace("+", "");
     }
 
-    /** Trains one activation at one learning rate with probes and returns its record. */
-    public static RunRecord run(MnistMlpExperiment.PaperData data, Activation activation, long seed,
-            double learningRate, int epochs, int trainLimit, boolean deterministic, boolean progress, String command,
-            Consumer<String> log) {
-        Sequential model = MnistMlpExperiment.model(activation);
-        Dataset train = trainLimit > 0 ? data.train().take(Math.min(trainLimit, data.train().size())) : data.train();
-        TrainingConfig config = TrainingConfig.of(Sgd.of(learningRate), seed).withDeterministic(deterministic);
-        Callback logger = (s, control) -> log.accept(String.format(Locale.ROOT,
-                "%s lr %s seed %d epoch %d/%d: loss %.4f acc %.4f | valid acc %.4f | %.1f s", activation.spec(),
-                learningRate, seed, s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.valAccuracy(),
-                s.trainSeconds()));
-        try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
-            int probe = Math.min(PROBE_SIZE, train.size());
-            History history = compiled.fit(train, FitOptions.builder(epochs, MnistMlpExperiment.BATCH_SIZE)
-                    .shuffleSeed(seed).validation(data.valid()).progress(progress).callback(logger).probes(probe)
-                    .build());
+    @Override
+    public Sequential model(Activation activation, String variant, StudySettings settings) {
+        return MnistMlpExperiment.model(activation);
+    }
+
+    @Override
+    public MnistMlpExperiment.PaperData prepare(StudySettings settings, DataContext data) throws IOException {
+        return new MnistMlpExperiment().prepare(settings, data);
+    }
+
+    @Override
+    public Protocol protocol(MnistMlpExperiment.PaperData data, StudyGrid.Run run, StudySettings settings) {
+        double lr = learningRateOf(run.variant());
+        int probe = Math.min(PROBE_SIZE, MnistMlpExperiment.trainingSet(data, settings).size());
+        return MnistMlpExperiment.mlpProtocol(data, MnistMlpExperiment.model(run.activation()),
+                        Sgd.of(lr).describe(), settings,
+                        String.format(Locale.ROOT, "; probes on a fixed sample of %,d training images", probe))
+                .initializer(MnistMlpExperiment.initializerDescription(run.activation()))
+                .setting(LEARNING_RATE, rate(lr)).build();
+    }
+
+    @Override
+    public RunRecord run(MnistMlpExperiment.PaperData data, RunContext context) {
+        double lr = learningRateOf(context.run().variant());
+        Sequential model = MnistMlpExperiment.model(context.run().activation());
+        Dataset train = MnistMlpExperiment.trainingSet(data, context.settings());
+        try (CompiledModel compiled = ModelCompiler.compile(model, context.config(Sgd.of(lr)))) {
+            History history = compiled.fit(train, context.fit(MnistMlpExperiment.BATCH_SIZE, "valid")
+                    .validation(data.valid()).probes(Math.min(PROBE_SIZE, train.size())).build());
             Evaluation valid = compiled.evaluate(data.valid());
             Evaluation test = compiled.evaluate(data.test());
-            Protocol protocol = new Protocol(model.toString(), model.trainableParameters(),
-                    config.optimizer().describe(), MnistMlpExperiment.BATCH_SIZE, epochs,
-                    MnistMlpExperiment.splitDescription(data) + String.format(Locale.ROOT,
-                            "; probes on a fixed sample of %,d training images", probe), trainLimit, deterministic,
-                    train.source(), MnistMlpExperiment.initializerDescription(activation),
-                    Protocol.PIXELS_IN_UNIT_RANGE, compiled.device().name());
-            return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,
-                    history.diverged() ? RunRecord.DIVERGED : RunRecord.FINISHED, history.divergedEpoch(),
-                    history.epochs().stream().map(EpochRecord::of).toList(),
-                    history.diverged() ? null : SplitMetrics.of(valid),
-                    history.diverged() ? null : SplitMetrics.of(test),
-                    history.trainSeconds(), null, EnvironmentInfo.capture(TensorFlow.version()), command,
-                    variant(learningRate), history.probes().stream().map(ProbeRecord::of).toList(), null, null);
+            boolean diverged = history.diverged();
+            return context.record(history, diverged ? null : valid, diverged ? null : test)
+                    .section(Probes.SECTION, Measurements.probes(history)).build();
         }
+    }
+
+    @Override
+    public PageRenderer page() {
+        return (records, docs, page) -> DyingReluReport.render(records, docs);
+    }
+
+    /** Records written before the learning rate was a protocol setting get it from their variant. */
+    @Override
+    public RunRecord complete(RunRecord legacy) {
+        if (legacy.protocol().setting(LEARNING_RATE) != null) {
+            return legacy;
+        }
+        return legacy.withProtocol(legacy.protocol().withSetting(LEARNING_RATE, rate(learningRateOf(legacy.variant()))));
     }
 }

@@ -1,31 +1,33 @@
 package org.activationlab.examples.experiments;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.activationlab.data.Dataset;
+import org.activationlab.data.Mnist;
 import org.activationlab.data.MnistData;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.dsl.models.PaperModels;
-import org.activationlab.study.records.ActivationInfo;
+import org.activationlab.examples.report.CnnPaper;
+import org.activationlab.examples.report.DawnBenchReport;
+import org.activationlab.study.Experiment;
+import org.activationlab.study.ExperimentDefaults;
+import org.activationlab.study.Measurements;
+import org.activationlab.study.RunContext;
+import org.activationlab.study.StudyGrid;
+import org.activationlab.study.StudySettings;
 import org.activationlab.study.records.DawnBenchMetrics;
-import org.activationlab.study.records.EnvironmentInfo;
-import org.activationlab.study.records.EpochRecord;
 import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
-import org.activationlab.study.records.SplitMetrics;
+import org.activationlab.study.report.PageRenderer;
 import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.ModelCompiler;
-import org.activationlab.tf.TrainingConfig;
-import org.activationlab.tf.callbacks.Callback;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.metrics.InferenceTiming;
 import org.activationlab.tf.optimizers.Adam;
-import org.activationlab.tf.training.FitOptions;
 import org.activationlab.tf.training.History;
-import org.tensorflow.TensorFlow;
 
 /**
  * The CNN paper's MNIST study (Vĩnh Anh Nghiêm Quân et al., Hue University of Education, 2019, Table 3): PyTorch's
@@ -34,7 +36,7 @@ import org.tensorflow.TensorFlow;
  * 128, 10 epochs on the canonical 60,000/10,000 split. As in the paper, the test set is evaluated after every epoch
  * to find the first epoch reaching 98% accuracy; there is no separate validation set.
  */
-public final class MnistCnnExperiment {
+public final class MnistCnnExperiment implements Experiment<MnistData> {
 
     public static final String NAME = "mnist-cnn";
     public static final int BATCH_SIZE = 128;
@@ -47,53 +49,78 @@ public final class MnistCnnExperiment {
     public static final List<Activation> PAPER_ACTIVATIONS = List.of(Activations.relu(), Activations.tanh(),
             Activations.selu(), Activations.prelu(), Activations.elu(), Activations.leakyRelu(0.01));
 
-    private MnistCnnExperiment() {
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /**
-     * Trains and evaluates one activation under the protocol and returns its record.
-     *
-     * @param threshold test accuracy whose first epoch and training time are recorded
-     * @param trainLimit use only the first examples of the training set (0 = all)
-     * @param log receives one line per epoch
-     */
-    public static RunRecord run(MnistData data, Activation activation, long seed, int epochs, double threshold,
-            int trainLimit, boolean deterministic, boolean progress, String command, Consumer<String> log) {
-        Sequential model = PaperModels.mnistCnn(activation);
-        Dataset train = trainLimit > 0 ? data.train().take(Math.min(trainLimit, data.train().size())) : data.train();
-        TrainingConfig config = TrainingConfig.of(Adam.defaults(), seed).withDeterministic(deterministic);
-        Callback logger = (s, control) -> log.accept(String.format(Locale.ROOT,
-                "%s seed %d epoch %d/%d: loss %.4f acc %.4f | test loss %.4f acc %.4f | %.1f s train, %.1f s eval",
-                activation.spec(), seed, s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.valLoss(),
-                s.valAccuracy(), s.trainSeconds(), s.evalSeconds()));
-        try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
+    @Override
+    public String description() {
+        return "the CNN paper's Table 3: PyTorch's MNIST CNN, Adam, time to 98% test accuracy (DAWNBench)";
+    }
+
+    @Override
+    public ExperimentDefaults defaults() {
+        return new ExperimentDefaults(EPOCHS, BATCH_SIZE, 0, Adam.defaults().describe(), THRESHOLD,
+                "MNIST, canonical 60,000 / 10,000 split");
+    }
+
+    @Override
+    public List<Activation> defaultActivations() {
+        return PAPER_ACTIVATIONS;
+    }
+
+    @Override
+    public Sequential model(Activation activation, String variant, StudySettings settings) {
+        return PaperModels.mnistCnn(activation);
+    }
+
+    @Override
+    public MnistData prepare(StudySettings settings, DataContext data) throws IOException {
+        return Mnist.load(data.resolver());
+    }
+
+    @Override
+    public Protocol protocol(MnistData data, StudyGrid.Run run, StudySettings settings) {
+        Sequential model = PaperModels.mnistCnn(run.activation());
+        Dataset train = trainingSet(data, settings);
+        Activation act = run.activation();
+        return Protocol.builder().model(model.toString(), model.trainableParameters())
+                .optimizer(Adam.defaults().describe()).batchSize(BATCH_SIZE).epochs(settings.epochs())
+                .split(String.format(Locale.ROOT, "canonical MNIST split: train %,d / test %,d; the test set is"
+                        + " evaluated after every epoch (the paper's protocol; no validation set)", train.size(),
+                        data.test().size()))
+                .trainLimit(settings.trainLimit()).deterministic(settings.deterministic()).dataSource(train.source())
+                .initializer("convolutions and hidden dense layer " + act.preferredInitializer() + " (chosen for "
+                        + act.typeName() + "), output layer GLOROT_UNIFORM")
+                .device(settings.device().name()).setting("threshold", settings.threshold()).build();
+    }
+
+    private static Dataset trainingSet(MnistData data, StudySettings settings) {
+        int limit = settings.trainLimit();
+        return limit > 0 ? data.train().take(Math.min(limit, data.train().size())) : data.train();
+    }
+
+    @Override
+    public RunRecord run(MnistData data, RunContext context) {
+        Sequential model = PaperModels.mnistCnn(context.run().activation());
+        try (CompiledModel compiled = ModelCompiler.compile(model, context.config(Adam.defaults()))) {
             long start = System.nanoTime();
-            History history = compiled.fit(train, FitOptions.builder(epochs, BATCH_SIZE).shuffleSeed(seed)
-                    .validation(data.test()).progress(progress).callback(logger).build());
+            History history = compiled.fit(trainingSet(data, context.settings()),
+                    context.fit(BATCH_SIZE, "test").validation(data.test()).build());
             double wall = (System.nanoTime() - start) / 1e9;
             Evaluation test = compiled.evaluate(data.test());
             InferenceTiming inference = compiled.timeInference(data.test(), INFERENCE_BATCH_SIZE,
                     SINGLE_SAMPLE_REPEATS);
-            Protocol protocol = new Protocol(model.toString(), model.trainableParameters(),
-                    config.optimizer().describe(), BATCH_SIZE, epochs, splitDescription(train, data.test()),
-                    trainLimit, deterministic, train.source(), initializerDescription(activation),
-                    Protocol.PIXELS_IN_UNIT_RANGE, compiled.device().name());
-            DawnBenchMetrics dawnbench = DawnBenchMetrics.of("test", history.timeToAccuracy(threshold),
-                    history.trainSeconds(), wall, inference, test.accuracy());
-            return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,
-                    history.diverged() ? RunRecord.DIVERGED : RunRecord.FINISHED, history.divergedEpoch(),
-                    history.epochs().stream().map(EpochRecord::of).toList(), null, SplitMetrics.of(test),
-                    history.trainSeconds(), dawnbench, EnvironmentInfo.capture(TensorFlow.version()), command);
+            return context.record(history, null, test).section(DawnBenchMetrics.SECTION, Measurements.dawnbench(
+                    "test", history.timeToAccuracy(context.settings().threshold()), history.trainSeconds(), wall,
+                    inference, test.accuracy())).build();
         }
     }
 
-    private static String splitDescription(Dataset train, Dataset test) {
-        return String.format(Locale.ROOT, "canonical MNIST split: train %,d / test %,d; the test set is evaluated"
-                + " after every epoch (the paper's protocol; no validation set)", train.size(), test.size());
-    }
-
-    private static String initializerDescription(Activation act) {
-        return "convolutions and hidden dense layer " + act.preferredInitializer() + " (chosen for "
-                + act.typeName() + "), output layer GLOROT_UNIFORM";
+    @Override
+    public PageRenderer page() {
+        return (records, docs, page) -> DawnBenchReport.render(records, records.get(0).command(),
+                CnnPaper.MNIST_TABLE_3, docs);
     }
 }

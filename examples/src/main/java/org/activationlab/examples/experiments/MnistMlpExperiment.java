@@ -4,37 +4,37 @@ import static org.activationlab.dsl.Layers.dense;
 import static org.activationlab.dsl.Layers.flatten;
 import static org.activationlab.dsl.Layers.input;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.activationlab.data.Dataset;
+import org.activationlab.data.Mnist;
 import org.activationlab.data.MnistData;
 import org.activationlab.data.Splits;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
-import org.activationlab.study.records.ActivationInfo;
-import org.activationlab.study.records.EnvironmentInfo;
-import org.activationlab.study.records.EpochRecord;
+import org.activationlab.examples.report.MnistMlpReport;
+import org.activationlab.study.Experiment;
+import org.activationlab.study.ExperimentDefaults;
+import org.activationlab.study.RunContext;
+import org.activationlab.study.StudyGrid;
+import org.activationlab.study.StudySettings;
 import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
-import org.activationlab.study.records.SplitMetrics;
+import org.activationlab.study.report.PageRenderer;
 import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.ModelCompiler;
-import org.activationlab.tf.TrainingConfig;
-import org.activationlab.tf.callbacks.Callback;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.optimizers.Sgd;
-import org.activationlab.tf.training.FitOptions;
 import org.activationlab.tf.training.History;
-import org.tensorflow.TensorFlow;
 
 /**
  * The MLP paper (Bùi Khánh Huyền and Trần Thu Thủy, Military Technical Academy): 784-128-64-10 on all 70,000
  * MNIST images split 7:2:1, plain SGD, batch 64, 100 epochs. The paper does not state its learning rate; we use
  * 0.01 (Keras' SGD default, which its code most likely used).
  */
-public final class MnistMlpExperiment {
+public final class MnistMlpExperiment implements Experiment<MnistMlpExperiment.PaperData> {
 
     public static final String NAME = "mnist-mlp";
     public static final double LEARNING_RATE = 0.01;
@@ -50,13 +50,41 @@ public final class MnistMlpExperiment {
     public record PaperData(Dataset train, Dataset test, Dataset valid) {
     }
 
-    private MnistMlpExperiment() {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "the MLP paper's Tables 1 and 2: 784-128-64-10 on MNIST split 7:2:1, SGD";
+    }
+
+    @Override
+    public ExperimentDefaults defaults() {
+        return new ExperimentDefaults(EPOCHS, BATCH_SIZE, 0, Sgd.of(LEARNING_RATE).describe(), null,
+                "MNIST, all 70,000 images split 7:2:1");
+    }
+
+    @Override
+    public List<Activation> defaultActivations() {
+        return PAPER_ACTIVATIONS;
+    }
+
+    @Override
+    public Sequential model(Activation activation, String variant, StudySettings settings) {
+        return model(activation);
     }
 
     /** The paper's model with {@code hidden} after both hidden layers. */
     public static Sequential model(Activation hidden) {
         return Sequential.of(input(28, 28, 1), flatten(), dense(128).activation(hidden), dense(64).activation(hidden),
                 dense(10).softmax());
+    }
+
+    @Override
+    public PaperData prepare(StudySettings settings, DataContext data) throws IOException {
+        return split(Mnist.load(data.resolver()));
     }
 
     /** Splits all of MNIST train:test:valid = 7:2:1, stratified by class, with {@link #SPLIT_SEED}. */
@@ -66,36 +94,46 @@ public final class MnistMlpExperiment {
         return new PaperData(parts.get(0), parts.get(1), parts.get(2));
     }
 
-    /**
-     * Trains and evaluates one activation under the protocol and returns its record.
-     *
-     * @param trainLimit use only the first examples of the training split (0 = all)
-     * @param log receives one line per epoch
-     */
-    public static RunRecord run(PaperData data, Activation activation, long seed, int epochs, int trainLimit,
-            boolean deterministic, boolean progress, String command, Consumer<String> log) {
-        Sequential model = model(activation);
-        Dataset train = trainLimit > 0 ? data.train().take(Math.min(trainLimit, data.train().size())) : data.train();
-        TrainingConfig config = TrainingConfig.of(Sgd.of(LEARNING_RATE), seed).withDeterministic(deterministic);
-        Callback logger = (s, control) -> log.accept(String.format(Locale.ROOT,
-                "%s seed %d epoch %d/%d: loss %.4f acc %.4f | valid loss %.4f acc %.4f | %.1f s", activation.spec(),
-                seed, s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.valLoss(), s.valAccuracy(),
-                s.trainSeconds()));
-        try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
-            History history = compiled.fit(train, FitOptions.builder(epochs, BATCH_SIZE).shuffleSeed(seed)
-                    .validation(data.valid()).progress(progress).callback(logger).build());
+    @Override
+    public Protocol protocol(PaperData data, StudyGrid.Run run, StudySettings settings) {
+        return mlpProtocol(data, model(run.activation()), Sgd.of(LEARNING_RATE).describe(), settings, "")
+                .initializer(initializerDescription(run.activation())).build();
+    }
+
+    @Override
+    public RunRecord run(PaperData data, RunContext context) {
+        Sequential model = model(context.run().activation());
+        Dataset train = trainingSet(data, context.settings());
+        try (CompiledModel compiled = ModelCompiler.compile(model, context.config(Sgd.of(LEARNING_RATE)))) {
+            History history = compiled.fit(train, context.fit(BATCH_SIZE, "valid").validation(data.valid()).build());
             Evaluation valid = compiled.evaluate(data.valid());
             Evaluation test = compiled.evaluate(data.test());
-            Protocol protocol = new Protocol(model.toString(), model.trainableParameters(),
-                    config.optimizer().describe(), BATCH_SIZE, epochs, splitDescription(data), trainLimit,
-                    deterministic, train.source(), initializerDescription(activation), Protocol.PIXELS_IN_UNIT_RANGE,
-                    compiled.device().name());
-            return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,
-                    history.diverged() ? "diverged" : "finished", history.divergedEpoch(),
-                    history.epochs().stream().map(EpochRecord::of).toList(), SplitMetrics.of(valid),
-                    SplitMetrics.of(test), history.trainSeconds(), null, EnvironmentInfo.capture(TensorFlow.version()),
-                    command);
+            return context.record(history, valid, test).build();
         }
+    }
+
+    @Override
+    public PageRenderer page() {
+        return (records, docs, page) -> MnistMlpReport.render(records, records.get(0).command(), docs);
+    }
+
+    /** The first {@code trainLimit} examples of the paper's training split, or all of it. */
+    static Dataset trainingSet(PaperData data, StudySettings settings) {
+        int limit = settings.trainLimit();
+        return limit > 0 ? data.train().take(Math.min(limit, data.train().size())) : data.train();
+    }
+
+    /**
+     * The protocol of an MLP trained on the paper's split, shared by the experiments built from dense layers;
+     * {@code splitNote} is appended to the split's description.
+     */
+    static Protocol.Builder mlpProtocol(PaperData data, Sequential model, String optimizer, StudySettings settings,
+            String splitNote) {
+        Dataset train = trainingSet(data, settings);
+        return Protocol.builder().model(model.toString(), model.trainableParameters()).optimizer(optimizer)
+                .batchSize(BATCH_SIZE).epochs(settings.epochs()).split(splitDescription(data) + splitNote)
+                .trainLimit(settings.trainLimit()).deterministic(settings.deterministic()).dataSource(train.source())
+                .device(settings.device().name());
     }
 
     /** The paper split's description for a record's protocol. */

@@ -9,30 +9,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.activationlab.data.Dataset;
 import org.activationlab.data.PlaygroundData;
 import org.activationlab.data.PlaygroundShape;
 import org.activationlab.data.TrainTest;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
-import org.activationlab.study.records.ActivationInfo;
+import org.activationlab.examples.report.PlaygroundReport;
+import org.activationlab.study.Experiment;
+import org.activationlab.study.ExperimentDefaults;
+import org.activationlab.study.ExperimentOption;
+import org.activationlab.study.Measurements;
+import org.activationlab.study.RunContext;
+import org.activationlab.study.SettingsRequest;
+import org.activationlab.study.StudyGrid;
+import org.activationlab.study.StudySettings;
 import org.activationlab.study.records.Convergence;
 import org.activationlab.study.records.DecisionBoundary;
-import org.activationlab.study.records.EnvironmentInfo;
-import org.activationlab.study.records.EpochRecord;
 import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
-import org.activationlab.study.records.SplitMetrics;
+import org.activationlab.study.report.PageRenderer;
 import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.ModelCompiler;
-import org.activationlab.tf.TrainingConfig;
 import org.activationlab.tf.callbacks.Callback;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.optimizers.Sgd;
 import org.activationlab.tf.training.FitOptions;
 import org.activationlab.tf.training.History;
-import org.tensorflow.TensorFlow;
 
 /**
  * The playground anecdote (Keng Surapong, "Activation Function ep.3: ReLU"): on TensorFlow Playground a network
@@ -46,7 +51,7 @@ import org.tensorflow.TensorFlow;
  * is a cross-entropy; weights start from the activation's usual initialiser (Glorot or He) unless the setting asks
  * for the playground's uniform [-0.5, 0.5] with bias 0.1.
  */
-public final class PlaygroundExperiment {
+public final class PlaygroundExperiment implements Experiment<Void> {
 
     public static final String NAME = "playground";
     public static final double LEARNING_RATE = 0.03;
@@ -65,7 +70,132 @@ public final class PlaygroundExperiment {
     public static final String PLAYGROUND_INIT = "the playground's: every weight uniform on [-0.5, 0.5], every bias"
             + " 0.1 (all layers)";
 
-    private PlaygroundExperiment() {
+    /** The protocol setting of the convergence threshold. */
+    public static final String LOSS_THRESHOLD_SETTING = "loss_threshold";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "TensorFlow Playground's datasets: epochs to converge by activation (the \"61 / 100+ / 1000+\""
+                + " anecdote)";
+    }
+
+    /** The epochs are a budget: a run stops once its test loss reaches the threshold. */
+    @Override
+    public ExperimentDefaults defaults() {
+        return new ExperimentDefaults(MAX_EPOCHS, BATCH_SIZE, 0, Sgd.of(LEARNING_RATE).describe(), null,
+                "TensorFlow Playground datasets, " + PlaygroundData.DEFAULT_SAMPLES + " points generated per seed");
+    }
+
+    @Override
+    public List<ExperimentOption> options() {
+        return List.of(
+                new ExperimentOption("datasets", "LIST", "Comma-separated datasets among circle, xor, gaussian,"
+                        + " spiral.", SHAPES.stream().map(PlaygroundShape::cliName).collect(Collectors.joining(","))),
+                new ExperimentOption("noise", "X", "The datasets' noise in [0, 0.5], as the playground's slider.",
+                        "" + PlaygroundData.DEFAULT_NOISE),
+                new ExperimentOption("init", "preferred|playground", "Start from each activation's usual initialiser"
+                        + " (preferred) or from the playground's (every weight uniform on [-0.5, 0.5], every bias"
+                        + " 0.1); the latter's records go to <dataset>-playground-init.", "preferred"),
+                new ExperimentOption("loss-threshold", "LOSS", "Test cross-entropy at or below which a run has"
+                        + " converged and stops.", "" + LOSS_THRESHOLD));
+    }
+
+    @Override
+    public StudySettings configure(SettingsRequest request) {
+        if (request.trainLimit() != null) {
+            throw new IllegalArgumentException("--train-limit does not apply to playground (its datasets have 500"
+                    + " points, half for training)");
+        }
+        StudySettings settings = Experiment.super.configure(request);
+        double noise = Options.number(settings, "noise");
+        if (!(noise >= 0 && noise <= PlaygroundData.MAX_NOISE)) {
+            throw new IllegalArgumentException("--noise must be in [0, 0.5] (the playground's slider), got " + noise);
+        }
+        if (!(lossThreshold(settings) > 0)) {
+            throw new IllegalArgumentException("--loss-threshold must be a cross-entropy > 0, got "
+                    + settings.option("loss-threshold"));
+        }
+        playgroundInit(settings);
+        return settings;
+    }
+
+    private static double lossThreshold(StudySettings settings) {
+        return Options.number(settings, "loss-threshold");
+    }
+
+    private static boolean playgroundInit(StudySettings settings) {
+        String init = settings.option("init").strip();
+        if (init.equalsIgnoreCase("preferred")) {
+            return false;
+        }
+        if (init.equalsIgnoreCase("playground")) {
+            return true;
+        }
+        throw new IllegalArgumentException("--init must be preferred or playground, got '" + init + "'");
+    }
+
+    @Override
+    public List<Activation> defaultActivations() {
+        return ACTIVATIONS;
+    }
+
+    @Override
+    public List<String> variants(StudySettings settings) {
+        double noise = Options.number(settings, "noise");
+        boolean init = playgroundInit(settings);
+        return Options.list(settings, "datasets", PlaygroundShape::parse).stream()
+                .map(shape -> new Setting(shape, noise, init).variant()).toList();
+    }
+
+    @Override
+    public Sequential model(Activation activation, String variant, StudySettings settings) {
+        return model(activation);
+    }
+
+    @Override
+    public Void prepare(StudySettings settings, DataContext data) {
+        return null;
+    }
+
+    @Override
+    public Protocol protocol(Void data, StudyGrid.Run run, StudySettings settings) {
+        Setting setting = Setting.ofVariant(run.variant());
+        TrainTest split = setting.data(run.seed());
+        Sequential model = model(run.activation());
+        return Protocol.builder().model(model.toString(), model.trainableParameters())
+                .optimizer(Sgd.of(LEARNING_RATE).describe()).batchSize(BATCH_SIZE).epochs(settings.epochs())
+                .split(String.format(Locale.ROOT, "%d points, %d%% for training (%d) and the rest for testing (%d),"
+                        + " shuffled with the run's seed", PlaygroundData.DEFAULT_SAMPLES,
+                        Math.round(100 * PlaygroundData.DEFAULT_TRAIN_FRACTION), split.train().size(),
+                        split.test().size()))
+                .deterministic(settings.deterministic()).dataSource(split.train().source())
+                .initializer(setting.playgroundInit() ? PLAYGROUND_INIT
+                        : MnistMlpExperiment.initializerDescription(run.activation()))
+                .preprocessing("raw coordinates x1, x2 in about [-6, 6]; no feature crosses")
+                .device(settings.device().name())
+                .setting(LOSS_THRESHOLD_SETTING, lossThreshold(settings)).build();
+    }
+
+    @Override
+    public PageRenderer page() {
+        return (records, docs, page) -> PlaygroundReport.render(records, docs);
+    }
+
+    /** Records written before the boundary held its points get the test points of their seed's dataset. */
+    @Override
+    public RunRecord complete(RunRecord legacy) {
+        DecisionBoundary b = legacy.boundary();
+        if (b == null || b.points() != null) {
+            return legacy;
+        }
+        Dataset test = Setting.ofVariant(legacy.variant()).data(legacy.seed()).test();
+        return legacy.withSection(DecisionBoundary.SECTION, new DecisionBoundary(b.min(), b.max(), b.rows(),
+                DecisionBoundary.Points.of(test.features(), test.labels())));
     }
 
     /** The playground's default network with {@code hidden} in both hidden layers. */
@@ -109,46 +239,41 @@ public final class PlaygroundExperiment {
 
     /**
      * Generates the dataset with the run's seed (so that the activations of one seed see the same points), trains
-     * until the test loss reaches {@code lossThreshold} or {@code maxEpochs} pass, and records the convergence epoch
-     * and the decision boundary.
+     * until the test loss reaches the threshold or the epoch budget is spent, and records the convergence epoch
+     * and the decision boundary with the test points.
      */
-    public static RunRecord run(Setting setting, Activation activation, long seed, int maxEpochs,
-            double lossThreshold, boolean deterministic, String command, Consumer<String> log) {
-        TrainTest data = setting.data(seed);
-        Sequential model = model(activation);
-        TrainingConfig config = TrainingConfig.of(Sgd.of(LEARNING_RATE), seed).withDeterministic(deterministic);
+    @Override
+    public RunRecord run(Void nothing, RunContext context) {
+        StudyGrid.Run run = context.run();
+        Setting setting = Setting.ofVariant(run.variant());
+        TrainTest data = setting.data(run.seed());
+        double threshold = lossThreshold(context.settings());
+        int budget = context.settings().epochs();
         Callback stopper = (s, control) -> {
-            if (s.valLoss() <= lossThreshold) {
-                control.stop(String.format(Locale.ROOT, "test loss %.4f <= %s at epoch %d", s.valLoss(),
-                        lossThreshold, s.epoch()));
+            if (s.valLoss() <= threshold) {
+                control.stop(String.format(Locale.ROOT, "test loss %.4f <= %s at epoch %d", s.valLoss(), threshold,
+                        s.epoch()));
             }
-            if (s.epoch() % 500 == 0 || s.valLoss() <= lossThreshold) {
-                log.accept(String.format(Locale.ROOT, "%s %s seed %d epoch %d/%d: loss %.4f | test loss %.4f acc %.4f",
-                        setting.variant(), activation.spec(), seed, s.epoch(), maxEpochs, s.trainLoss(),
-                        s.valLoss(), s.valAccuracy()));
+            if (s.epoch() % 500 == 0 || s.valLoss() <= threshold) {
+                context.log(String.format(Locale.ROOT, "%s %s seed %d epoch %d/%d: loss %.4f | test loss %.4f acc"
+                        + " %.4f", setting.variant(), run.activation().spec(), run.seed(), s.epoch(), budget,
+                        s.trainLoss(), s.valLoss(), s.valAccuracy()));
             }
         };
-        try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
+        try (CompiledModel compiled = ModelCompiler.compile(model(run.activation()),
+                context.config(Sgd.of(LEARNING_RATE)))) {
             if (setting.playgroundInit()) {
-                compiled.setWeights(playgroundWeights(compiled.weights(), seed));
+                compiled.setWeights(playgroundWeights(compiled.weights(), run.seed()));
             }
-            History history = compiled.fit(data.train(), FitOptions.builder(maxEpochs, BATCH_SIZE).shuffleSeed(seed)
-                    .validation(data.test()).evalBatchSize(data.test().size()).progress(false).callback(stopper)
-                    .build());
+            History history = compiled.fit(data.train(), FitOptions
+                    .builder(budget, BATCH_SIZE).shuffleSeed(run.seed()).validation(data.test())
+                    .evalBatchSize(data.test().size()).progress(false).callback(stopper).build());
             Evaluation test = compiled.evaluate(data.test());
-            List<EpochRecord> epochs = history.epochs().stream().map(EpochRecord::of).toList();
-            Protocol protocol = new Protocol(model.toString(), model.trainableParameters(),
-                    config.optimizer().describe(), BATCH_SIZE, maxEpochs, String.format(Locale.ROOT,
-                    "%d points, %d%% for training (%d) and the rest for testing (%d), shuffled with the run's seed",
-                    PlaygroundData.DEFAULT_SAMPLES, Math.round(100 * PlaygroundData.DEFAULT_TRAIN_FRACTION),
-                    data.train().size(), data.test().size()), 0, deterministic, data.train().source(),
-                    setting.playgroundInit() ? PLAYGROUND_INIT : MnistMlpExperiment.initializerDescription(activation),
-                    "raw coordinates x1, x2 in about [-6, 6]; no feature crosses", compiled.device().name());
-            return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,
-                    history.diverged() ? RunRecord.DIVERGED : RunRecord.FINISHED, history.divergedEpoch(), epochs,
-                    null, SplitMetrics.of(test), history.trainSeconds(), null,
-                    EnvironmentInfo.capture(TensorFlow.version()), command, setting.variant(), List.of(),
-                    boundary(compiled), Convergence.of("test", lossThreshold, epochs, maxEpochs));
+            RunRecord.Builder record = context.record(history, null, test);
+            return record.section(DecisionBoundary.SECTION, boundary(compiled, data.test()))
+                    .section(Convergence.SECTION, Convergence.of("test", threshold, Measurements.history(history),
+                            budget))
+                    .build();
         }
     }
 
@@ -169,7 +294,7 @@ public final class PlaygroundExperiment {
         return initial;
     }
 
-    private static DecisionBoundary boundary(CompiledModel compiled) {
+    private static DecisionBoundary boundary(CompiledModel compiled, Dataset test) {
         double[] axis = DecisionBoundary.axis(-VIEW, VIEW, GRID);
         float[] points = new float[GRID * GRID * 2];
         for (int r = 0; r < GRID; r++) {
@@ -183,6 +308,7 @@ public final class PlaygroundExperiment {
         for (int i = 0; i < positive.length; i++) {
             positive[i] = p[i * 2 + 1];
         }
-        return DecisionBoundary.of(-VIEW, VIEW, GRID, positive);
+        return DecisionBoundary.of(-VIEW, VIEW, GRID, positive,
+                DecisionBoundary.Points.of(test.features(), test.labels()));
     }
 }

@@ -4,32 +4,34 @@ import static org.activationlab.dsl.Layers.dense;
 import static org.activationlab.dsl.Layers.flatten;
 import static org.activationlab.dsl.Layers.input;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.activationlab.data.Dataset;
+import org.activationlab.data.Mnist;
 import org.activationlab.data.MnistData;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.dsl.layers.Layer;
-import org.activationlab.study.records.ActivationInfo;
-import org.activationlab.study.records.EnvironmentInfo;
-import org.activationlab.study.records.EpochRecord;
-import org.activationlab.study.records.ProbeRecord;
+import org.activationlab.examples.report.VanishingGradientsReport;
+import org.activationlab.study.Experiment;
+import org.activationlab.study.ExperimentDefaults;
+import org.activationlab.study.ExperimentOption;
+import org.activationlab.study.Measurements;
+import org.activationlab.study.RunContext;
+import org.activationlab.study.StudyGrid;
+import org.activationlab.study.StudySettings;
+import org.activationlab.study.records.Probes;
 import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
-import org.activationlab.study.records.SplitMetrics;
+import org.activationlab.study.report.PageRenderer;
 import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.ModelCompiler;
-import org.activationlab.tf.TrainingConfig;
-import org.activationlab.tf.callbacks.Callback;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.optimizers.Sgd;
-import org.activationlab.tf.training.FitOptions;
 import org.activationlab.tf.training.History;
-import org.tensorflow.TensorFlow;
 
 /**
  * The vanishing-gradient claim (the article on the vanishing gradient problem): with sigmoid every layer scales the
@@ -40,7 +42,7 @@ import org.tensorflow.TensorFlow;
  * tanh, He for the ReLU family, LeCun for SELU), so that the weights' own scaling is about 1 per layer and what is
  * left is the activation's derivative.
  */
-public final class VanishingGradientsExperiment {
+public final class VanishingGradientsExperiment implements Experiment<MnistData> {
 
     public static final String NAME = "vanishing-gradients";
     public static final int DEFAULT_DEPTH = 10;
@@ -54,7 +56,49 @@ public final class VanishingGradientsExperiment {
     public static final List<Activation> ACTIVATIONS = List.of(Activations.sigmoid(), Activations.tanh(),
             Activations.relu(), Activations.leakyRelu(0.01), Activations.elu(), Activations.selu());
 
-    private VanishingGradientsExperiment() {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "gradient norm per layer of a deep MLP on MNIST: does sigmoid's gradient vanish towards the input?";
+    }
+
+    @Override
+    public ExperimentDefaults defaults() {
+        return new ExperimentDefaults(EPOCHS, BATCH_SIZE, 0, Sgd.of(LEARNING_RATE).describe(), null,
+                "MNIST, canonical 60,000 / 10,000 split");
+    }
+
+    @Override
+    public List<ExperimentOption> options() {
+        return List.of(new ExperimentOption("depth", "N", "Hidden layers of the deep MLP.", "" + DEFAULT_DEPTH),
+                new ExperimentOption("width", "N", "Units per hidden layer.", "" + DEFAULT_WIDTH));
+    }
+
+    @Override
+    public List<Activation> defaultActivations() {
+        return ACTIVATIONS;
+    }
+
+    @Override
+    public List<String> variants(StudySettings settings) {
+        int depth = Options.integer(settings, "depth");
+        int width = Options.integer(settings, "width");
+        checkShape(depth, width);
+        return List.of(variant(depth, width));
+    }
+
+    @Override
+    public Sequential model(Activation activation, String variant, StudySettings settings) {
+        return model(activation, Options.integer(settings, "depth"), Options.integer(settings, "width"));
+    }
+
+    @Override
+    public MnistData prepare(StudySettings settings, DataContext data) throws IOException {
+        return Mnist.load(data.resolver());
     }
 
     /** {@code depth} hidden dense layers of {@code width} units, each followed by {@code hidden}. */
@@ -81,32 +125,40 @@ public final class VanishingGradientsExperiment {
         return "depth-" + depth + "-width-" + width;
     }
 
+    private static Dataset trainingSet(MnistData data, StudySettings settings) {
+        int limit = settings.trainLimit();
+        return limit > 0 ? data.train().take(Math.min(limit, data.train().size())) : data.train();
+    }
+
+    @Override
+    public Protocol protocol(MnistData data, StudyGrid.Run run, StudySettings settings) {
+        Sequential model = model(run.activation(), run.variant(), settings);
+        Dataset train = trainingSet(data, settings);
+        return Protocol.builder().model(model.toString(), model.trainableParameters())
+                .optimizer(Sgd.of(LEARNING_RATE).describe()).batchSize(BATCH_SIZE).epochs(settings.epochs())
+                .split(String.format(Locale.ROOT, "canonical MNIST split: train %,d / test %,d (test evaluated after"
+                        + " every epoch); probes on a fixed sample of %,d training images", train.size(),
+                        data.test().size(), Math.min(PROBE_SIZE, train.size())))
+                .trainLimit(settings.trainLimit()).deterministic(settings.deterministic()).dataSource(train.source())
+                .initializer(MnistMlpExperiment.initializerDescription(run.activation()))
+                .device(settings.device().name()).build();
+    }
+
     /** Trains one activation with probes and returns its record. */
-    public static RunRecord run(MnistData data, Activation activation, long seed, int depth, int width, int epochs,
-            int trainLimit, boolean deterministic, boolean progress, String command, Consumer<String> log) {
-        Sequential model = model(activation, depth, width);
-        Dataset train = trainLimit > 0 ? data.train().take(Math.min(trainLimit, data.train().size())) : data.train();
-        TrainingConfig config = TrainingConfig.of(Sgd.of(LEARNING_RATE), seed).withDeterministic(deterministic);
-        Callback logger = (s, control) -> log.accept(String.format(Locale.ROOT,
-                "%s seed %d epoch %d/%d: loss %.4f acc %.4f | test acc %.4f | %.1f s", activation.spec(), seed,
-                s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.valAccuracy(), s.trainSeconds()));
-        try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
-            History history = compiled.fit(train, FitOptions.builder(epochs, BATCH_SIZE).shuffleSeed(seed)
-                    .validation(data.test()).progress(progress).callback(logger).probes(Math.min(PROBE_SIZE,
-                            train.size())).build());
+    @Override
+    public RunRecord run(MnistData data, RunContext context) {
+        Sequential model = model(context.run().activation(), context.run().variant(), context.settings());
+        Dataset train = trainingSet(data, context.settings());
+        try (CompiledModel compiled = ModelCompiler.compile(model, context.config(Sgd.of(LEARNING_RATE)))) {
+            History history = compiled.fit(train, context.fit(BATCH_SIZE, "test").validation(data.test())
+                    .probes(Math.min(PROBE_SIZE, train.size())).build());
             Evaluation test = compiled.evaluate(data.test());
-            Protocol protocol = new Protocol(model.toString(), model.trainableParameters(),
-                    config.optimizer().describe(), BATCH_SIZE, epochs, String.format(Locale.ROOT,
-                    "canonical MNIST split: train %,d / test %,d (test evaluated after every epoch); probes on a fixed"
-                            + " sample of %,d training images", train.size(), data.test().size(),
-                    Math.min(PROBE_SIZE, train.size())), trainLimit, deterministic, train.source(),
-                    MnistMlpExperiment.initializerDescription(activation), Protocol.PIXELS_IN_UNIT_RANGE,
-                    compiled.device().name());
-            return new RunRecord(RunRecord.SCHEMA_VERSION, NAME, ActivationInfo.of(activation), seed, protocol,
-                    history.diverged() ? RunRecord.DIVERGED : RunRecord.FINISHED, history.divergedEpoch(),
-                    history.epochs().stream().map(EpochRecord::of).toList(), null, SplitMetrics.of(test),
-                    history.trainSeconds(), null, EnvironmentInfo.capture(TensorFlow.version()), command,
-                    variant(depth, width), history.probes().stream().map(ProbeRecord::of).toList(), null, null);
+            return context.record(history, null, test).section(Probes.SECTION, Measurements.probes(history)).build();
         }
+    }
+
+    @Override
+    public PageRenderer page() {
+        return (records, docs, page) -> VanishingGradientsReport.render(records, docs);
     }
 }

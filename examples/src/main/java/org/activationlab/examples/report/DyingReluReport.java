@@ -34,10 +34,21 @@ public final class DyingReluReport {
     private DyingReluReport() {
     }
 
+    /** The run's learning rate, from its protocol. */
+    private static double learningRate(RunRecord r) {
+        String lr = r.protocol().setting(DyingReluExperiment.LEARNING_RATE);
+        if (lr == null) {
+            throw new IllegalArgumentException("the dying-relu record of " + r.activation().spec() + " seed " + r.seed()
+                    + " [" + r.variant() + "] has no protocol setting " + DyingReluExperiment.LEARNING_RATE
+                    + "; run `bin/activation-lab records --tidy` to complete older records");
+        }
+        return Double.parseDouble(lr);
+    }
+
     /** The page's Markdown; figures go to {@code docs/img/dying-relu/}. */
     public static String render(List<RunRecord> records, Path docs) {
         Map<Double, List<RunRecord>> byRate = new TreeMap<>(records.stream().collect(Collectors.groupingBy(
-                r -> DyingReluExperiment.learningRateOf(r.variant()))));
+                DyingReluReport::learningRate)));
         StringBuilder md = new StringBuilder("# Dying ReLU: dead units by learning rate\n\n");
         Markdown.generatedFrom(md, records, NAME);
         md.append("**Claim** (the MLP paper, the ReLU article `003_*.txt` and the vanishing-gradient article"
@@ -87,7 +98,7 @@ public final class DyingReluReport {
         md.append("The optimizer's learning rate differs between the sections above; the protocol lists the first"
                 + " one's.\n\n");
         Map<String, List<RunRecord>> byVariant = new LinkedHashMap<>();
-        byRate.forEach((lr, runs) -> byVariant.put(DyingReluExperiment.variant(lr), runs));
+        byRate.forEach((lr, runs) -> byVariant.put(runs.get(0).variant(), runs));
         Markdown.environmentsByVariant(md, byVariant);
         return md.toString();
     }

@@ -15,10 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import java.util.Map;
-import org.activationlab.data.Dataset;
 import org.activationlab.examples.experiments.PlaygroundExperiment;
 import org.activationlab.study.plots.Charts;
 import org.activationlab.study.plots.DecisionBoundaryPlot;
+import org.activationlab.study.records.DecisionBoundary;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.stats.Quantiles;
 
@@ -179,7 +179,6 @@ public final class PlaygroundReport {
                 .mapToLong(RunRecord::seed).min().orElse(1);
         for (int r = 0; r < rows.size(); r++) {
             List<RunGroup> groups = groupsByDataset.get(rows.get(r));
-            Dataset test = PlaygroundExperiment.Setting.ofVariant(rows.get(r)).data(seed).test();
             for (RunGroup g : groups) {
                 RunRecord run = g.runs().stream().filter(x -> x.seed() == seed && x.boundary() != null).findFirst()
                         .orElse(null);
@@ -187,8 +186,10 @@ public final class PlaygroundReport {
                     String caption = run.convergence() != null && run.convergence().converged()
                             ? "converged at epoch " + run.convergence().epoch()
                             : "not converged in " + run.history().size();
+                    DecisionBoundary.Points points = run.boundary().points();
                     panels[r][activationLabels.indexOf(g.label(groups))] = new DecisionBoundaryPlot.Panel(
-                            run.boundary(), test.features(), test.labels(), caption);
+                            run.boundary(), points == null ? new float[0] : points.features(),
+                            points == null ? new int[0] : points.labels(), caption);
                 }
             }
         }

@@ -57,6 +57,14 @@ public record Protocol(String model, long parameters, String optimizer, int batc
         return new Builder();
     }
 
+    /** This protocol with one more (or another) setting of the experiment's. */
+    public Protocol withSetting(String name, String value) {
+        Map<String, String> copy = new TreeMap<>(settings);
+        copy.put(name, value);
+        return new Protocol(model, parameters, optimizer, batchSize, epochs, split, trainLimit, deterministic,
+                dataSource, initializer, preprocessing, device, copy);
+    }
+
     /** A setting of the experiment's, or {@code null}. */
     public String setting(String name) {
         return settings.get(name);

@@ -138,10 +138,17 @@ public record RunRecord(int schemaVersion, String experiment, String variant, Ac
         return sections.get(Convergence.SECTION).orElse(null);
     }
 
-    /** The same record with another command line (e.g. after rewriting stored commands). */
-    public RunRecord withCommand(String newCommand) {
+    /** The same run with a completed protocol (e.g. a setting an old record lacks); its fingerprint follows. */
+    public RunRecord withProtocol(Protocol newProtocol) {
+        return new RunRecord(schemaVersion, experiment, variant, activation, seed, newProtocol, null, status,
+                divergedEpoch, history, validation, test, trainingSeconds, environment, command, sections);
+    }
+
+    /** The same run with a section added or replaced (e.g. what an old record lacks). */
+    public <T> RunRecord withSection(SectionKey<T> key, T value) {
         return new RunRecord(schemaVersion, experiment, variant, activation, seed, protocol, fingerprint, status,
-                divergedEpoch, history, validation, test, trainingSeconds, environment, newCommand, sections);
+                divergedEpoch, history, validation, test, trainingSeconds, environment, command,
+                sections.with(key, value));
     }
 
     private static void check(String split, SplitMetrics m) {
