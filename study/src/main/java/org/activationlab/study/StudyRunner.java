@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.activationlab.data.DatasetResolver;
+import org.activationlab.study.records.ActivationInfo;
 import org.activationlab.study.records.EnvironmentInfo;
 import org.activationlab.study.records.Fingerprints;
 import org.activationlab.study.records.Protocol;
@@ -69,8 +70,8 @@ public final class StudyRunner {
                 : null) {
             for (StudyGrid.Run run : runs) {
                 Protocol protocol = experiment.protocol(data, run, settings);
-                RecordStore.Placement place = store.place(run.variant(), protocol, run.activation().slug(),
-                        run.seed());
+                RecordStore.Placement place = store.place(run.variant(), protocol,
+                        ActivationInfo.of(run.activation()), run.activation().slug(), run.seed());
                 if (place.existing() != null && !plan.overwrite()) {
                     kept++;
                     records.add(place.existing());
@@ -93,7 +94,8 @@ public final class StudyRunner {
                         plan.log().accept(line);
                         continue;
                     }
-                    if (!record.fingerprint().equals(Fingerprints.of(experiment.name(), run.variant(), protocol))) {
+                    if (!record.fingerprint().equals(Fingerprints.of(experiment.name(), run.variant(), protocol,
+                            ActivationInfo.of(run.activation())))) {
                         throw new IllegalStateException("experiment " + experiment.name() + " returned a record whose"
                                 + " protocol differs from the one it announced for " + label(run)
                                 + "; build the record from RunContext.record()");

@@ -55,7 +55,7 @@ final class LegacyRecords {
         if (source != null && source.isTextual()) {
             protocol.put("data_source", withoutMachinePaths(source.asText()));
         }
-        record.remove("fingerprint");
+        record.putNull("fingerprint");
         record.put("schema_version", RunRecord.SCHEMA_VERSION);
     }
 

@@ -59,8 +59,9 @@ public final class RecordStore {
      * Where the run of {@code activationSlug} and {@code seed} with {@code protocol} belongs, and the finished
      * record of the same settings already there, if any.
      */
-    public synchronized Placement place(String variant, Protocol protocol, String activationSlug, long seed) {
-        String fingerprint = Fingerprints.of(experiment, variant, protocol);
+    public synchronized Placement place(String variant, Protocol protocol, ActivationInfo activation,
+            String activationSlug, long seed) {
+        String fingerprint = Fingerprints.of(experiment, variant, protocol, activation);
         Path main = RunRecords.variantFolder(experimentDir, variant);
         String fileName = RunRecords.fileName(activationSlug, seed);
         List<RunRecord> inMain = recordsIn(main);
@@ -69,7 +70,9 @@ public final class RecordStore {
         if (mainFits && (atMain == null || atMain.fingerprint().equals(fingerprint))) {
             return new Placement(main.resolve(fileName), atMain, "");
         }
-        String name = difference(inMain.get(0).protocol(), protocol, fingerprint);
+        RunRecord first = inMain.get(0);
+        String name = difference(Fingerprints.canonical(first.protocol(), first.activation()),
+                Fingerprints.canonical(protocol, activation), fingerprint);
         Path folder = main.resolve(RunRecords.OTHER_SETTINGS).resolve(name);
         List<RunRecord> there = recordsIn(folder);
         if (!there.isEmpty() && !there.get(0).fingerprint().equals(fingerprint)) {
@@ -105,9 +108,9 @@ public final class RecordStore {
      * plain values (numbers normalised), {@code name-<6 hex digits>} for others, joined by {@code _}; a name that
      * would be too long becomes {@code settings-<fingerprint>}.
      */
-    static String difference(Protocol main, Protocol run, String fingerprint) {
-        Map<String, JsonNode> a = flatten(RunRecords.MAPPER.valueToTree(main));
-        Map<String, JsonNode> b = flatten(RunRecords.MAPPER.valueToTree(run));
+    static String difference(JsonNode main, JsonNode run, String fingerprint) {
+        Map<String, JsonNode> a = flatten(main);
+        Map<String, JsonNode> b = flatten(run);
         List<String> parts = new ArrayList<>();
         for (String key : b.keySet().stream().sorted(Comparator.comparingInt(k -> order(k, b))).toList()) {
             if (!b.get(key).equals(a.get(key))) {
@@ -226,7 +229,8 @@ public final class RecordStore {
                 RunRecord r = all.get(f);
                 if (!r.fingerprint().equals(keep)) {
                     Path target = folder.getKey().resolve(RunRecords.OTHER_SETTINGS)
-                            .resolve(difference(main.protocol(), r.protocol(), r.fingerprint()))
+                            .resolve(difference(Fingerprints.canonical(main.protocol(), main.activation()),
+                                    Fingerprints.canonical(r.protocol(), r.activation()), r.fingerprint()))
                             .resolve(f.getFileName());
                     if (all.containsKey(target)) {
                         throw new IllegalArgumentException("cannot move " + f + " to " + target + ": a record is"

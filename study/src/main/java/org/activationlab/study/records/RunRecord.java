@@ -23,8 +23,9 @@ import java.util.Objects;
  * @param activation the activation under test
  * @param seed the seed of weight initialisation and shuffling
  * @param protocol how the run was set up
- * @param fingerprint {@link Fingerprints#of} the experiment, variant and protocol: equal for runs whose settings
- *     are equal, so runs of different settings are never pooled or replaced by each other
+ * @param fingerprint {@link Fingerprints#of} the experiment, variant and protocol: equal for the runs of one
+ *     study grid (whatever their activation and seed), so runs of other settings are never pooled with them or
+ *     replace them
  * @param status {@value #FINISHED} or {@value #DIVERGED}
  * @param divergedEpoch the epoch whose training loss became NaN or infinite, 0 if finished
  * @param history one entry per completed epoch, stored as columns
@@ -70,13 +71,6 @@ public record RunRecord(int schemaVersion, String experiment, String variant, Ac
             throw new IllegalArgumentException("variant must be letters, digits, '.', '_' or '-' (it names a folder),"
                     + " got '" + variant + "'");
         }
-        String expected = Fingerprints.of(experiment, variant, protocol);
-        if (fingerprint == null) {
-            fingerprint = expected;
-        } else if (!fingerprint.equals(expected)) {
-            throw new IllegalArgumentException("fingerprint is " + fingerprint + " but the protocol's is " + expected
-                    + " (the protocol was edited after the run)");
-        }
         if (FINISHED.equals(status)) {
             if (divergedEpoch != 0) {
                 throw new IllegalArgumentException("diverged_epoch of a finished run must be 0, got " + divergedEpoch
@@ -106,6 +100,13 @@ public record RunRecord(int schemaVersion, String experiment, String variant, Ac
         }
         check("validation", validation);
         check("test", test);
+        String expected = Fingerprints.of(experiment, variant, protocol, activation);
+        if (fingerprint == null) {
+            fingerprint = expected;
+        } else if (!fingerprint.equals(expected)) {
+            throw new IllegalArgumentException("fingerprint is " + fingerprint + " but the protocol's is " + expected
+                    + " (the protocol was edited after the run)");
+        }
     }
 
     /** A builder for the record of one run; the fingerprint is computed from the protocol. */

@@ -68,7 +68,13 @@ public final class Sections {
     public <T> Sections with(SectionKey<T> key, T value) {
         Objects.requireNonNull(value, "section value must not be null; leave the section out instead");
         Map<String, JsonNode> copy = new TreeMap<>(nodes);
-        copy.put(key.name(), RunRecords.MAPPER.valueToTree(value));
+        try {
+            // through text, so that a section built in memory equals the same section read back (NaN as "NaN")
+            copy.put(key.name(), RunRecords.MAPPER.readTree(RunRecords.MAPPER.writeValueAsString(value)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("section '" + key.name() + "' cannot be written as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
         return new Sections(copy);
     }
 

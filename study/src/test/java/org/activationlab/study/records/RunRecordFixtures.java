@@ -13,20 +13,22 @@ public final class RunRecordFixtures {
     /** A finished run of {@code epochs} epochs whose final validation and test metrics are given. */
     public static RunRecord finished(Activation a, long seed, int epochs, double valLoss, double valAccuracy,
             double testF1, double testPrecision, double testRecall, double testAccuracy) {
-        return new RunRecord(RunRecord.SCHEMA_VERSION, "mnist-mlp", ActivationInfo.of(a), seed, protocol(a, epochs),
-                RunRecord.FINISHED, 0, history(epochs, valLoss, valAccuracy),
-                new SplitMetrics(7000, valLoss, valAccuracy, valAccuracy, valAccuracy, valAccuracy, matrix()),
-                new SplitMetrics(14000, 0.1, testAccuracy, testPrecision, testRecall, testF1, matrix()),
-                12.5 * epochs, null, environment(), "bin/activation-lab mnist-mlp --seed " + seed);
+        return RunRecord.builder("mnist-mlp", ActivationInfo.of(a), seed).protocol(protocol(a, epochs))
+                .history(history(epochs, valLoss, valAccuracy))
+                .validation(new SplitMetrics(7000, valLoss, valAccuracy, valAccuracy, valAccuracy, valAccuracy,
+                        matrix(7000)))
+                .test(new SplitMetrics(14000, 0.1, testAccuracy, testPrecision, testRecall, testF1, matrix(14000)))
+                .trainingSeconds(12.5 * epochs).environment(environment())
+                .command("bin/activation-lab mnist-mlp --seed " + seed).build();
     }
 
     /** A run whose loss became NaN at {@code epoch}, so its history stops there and it has no metrics. */
     public static RunRecord diverged(Activation a, long seed, int epochs, int epoch) {
         List<EpochRecord> history = new ArrayList<>(history(epoch - 1, 0.5, 0.5));
         history.add(new EpochRecord(epoch, Double.NaN, 0.1, Double.NaN, 0.098, 1.0, 0.25));
-        return new RunRecord(RunRecord.SCHEMA_VERSION, "mnist-mlp", ActivationInfo.of(a), seed, protocol(a, epochs),
-                RunRecord.DIVERGED, epoch, history, null, null, 1.25 * epoch, null, environment(),
-                "bin/activation-lab mnist-mlp --seed " + seed);
+        return RunRecord.builder("mnist-mlp", ActivationInfo.of(a), seed).protocol(protocol(a, epochs))
+                .divergedAt(epoch).history(history).trainingSeconds(1.25 * epoch).environment(environment())
+                .command("bin/activation-lab mnist-mlp --seed " + seed).build();
     }
 
     /**
@@ -41,10 +43,10 @@ public final class RunRecordFixtures {
         int reached = epochs >= 6 ? 6 : 0;
         DawnBenchMetrics d = new DawnBenchMetrics("test", 0.98, reached, reached > 0 ? 6 * epochSeconds : Double.NaN,
                 epochs * epochSeconds, epochs * (epochSeconds + 0.3), 1000, 0.0234, 200, 0.41, 0.52, errorRate);
-        return new RunRecord(RunRecord.SCHEMA_VERSION, "mnist-cnn", ActivationInfo.of(a), seed, protocol(a, epochs),
-                RunRecord.FINISHED, 0, history, null,
-                new SplitMetrics(10000, 0.05, 1 - errorRate, 0.98, 0.98, 0.98, matrix()), epochs * epochSeconds, d,
-                environment(), "bin/activation-lab reproduce mnist-cnn --seed " + seed);
+        return RunRecord.builder("mnist-cnn", ActivationInfo.of(a), seed).protocol(protocol(a, epochs))
+                .history(history).test(new SplitMetrics(10000, 0.05, 1 - errorRate, 0.98, 0.98, 0.98, matrix(10000)))
+                .trainingSeconds(epochs * epochSeconds).section(DawnBenchMetrics.SECTION, d)
+                .environment(environment()).command("bin/activation-lab reproduce mnist-cnn --seed " + seed).build();
     }
 
     /**
@@ -68,12 +70,15 @@ public final class RunRecordFixtures {
             probes.add(new ProbeRecord(p, 1.0 / (p + 1), norms, units));
         }
         int epochs = kernelNorms.length - 1;
-        return new RunRecord(RunRecord.SCHEMA_VERSION, experiment, ActivationInfo.of(a), seed, protocol(a, epochs),
-                RunRecord.FINISHED, 0, history(epochs, 0.2, testAccuracy),
-                new SplitMetrics(7000, 0.2, testAccuracy, testAccuracy, testAccuracy, testAccuracy, matrix()),
-                new SplitMetrics(14000, 0.2, testAccuracy, testAccuracy, testAccuracy, testAccuracy, matrix()),
-                epochs, null, environment(), "bin/activation-lab study " + experiment + " --seeds 3", variant, probes,
-                null, null);
+        return RunRecord.builder(experiment, ActivationInfo.of(a), seed).variant(variant).protocol(protocol(a, epochs))
+                .history(history(epochs, 0.2, testAccuracy))
+                .validation(new SplitMetrics(7000, 0.2, testAccuracy, testAccuracy, testAccuracy, testAccuracy,
+                        matrix(7000)))
+                .test(new SplitMetrics(14000, 0.2, testAccuracy, testAccuracy, testAccuracy, testAccuracy,
+                        matrix(14000)))
+                .trainingSeconds(epochs).environment(environment())
+                .command("bin/activation-lab study " + experiment + " --seeds 3").section(Probes.SECTION,
+                        new Probes(probes)).build();
     }
 
     /** Epochs 1..n with losses falling to {@code finalValLoss}, accuracy rising to {@code finalValAccuracy}. */
@@ -88,11 +93,12 @@ public final class RunRecordFixtures {
     }
 
     public static Protocol protocol(Activation a, int epochs) {
-        return new Protocol("Sequential.of(Input(784), Dense(128)." + a.displayName() + ", Dense(10).Softmax())",
-                109_386, "SGD(lr=0.1, momentum=0.0, nesterov=false)", 32, epochs,
-                "MNIST 70,000 stratified 7:2:1 seed 1: train 49,000 / test 14,000 / valid 7,000", 0, true,
-                "MNIST (canonical IDX, sha256-verified) from a test mirror", a.preferredInitializer().name(),
-                Protocol.PIXELS_IN_UNIT_RANGE, "CPU");
+        return Protocol.builder()
+                .model("Sequential.of(Input(784), Dense(128)." + a.displayName() + ", Dense(10).Softmax())", 109_386)
+                .optimizer("SGD(lr=0.1, momentum=0.0, nesterov=false)").batchSize(32).epochs(epochs)
+                .split("MNIST 70,000 stratified 7:2:1 seed 1: train 49,000 / test 14,000 / valid 7,000")
+                .deterministic(true).dataSource("MNIST (canonical IDX, sha256-verified) from a test mirror")
+                .initializer(a.preferredInitializer().name()).build();
     }
 
     public static EnvironmentInfo environment() {
@@ -100,7 +106,9 @@ public final class RunRecordFixtures {
                 "Test CPU @ 3.00GHz", 8, "2.18.0", "0123456789abcdef0123456789abcdef01234567");
     }
 
-    public static long[][] matrix() {
-        return new long[][] {{5, 1, 0}, {0, 6, 1}, {2, 0, 7}};
+    /** A 3-class confusion matrix whose counts add up to {@code examples}. */
+    public static long[][] matrix(long examples) {
+        long third = examples / 3;
+        return new long[][] {{third - 2, 1, 1}, {0, third - 1, 1}, {2, 0, examples - 3 * third + third - 2}};
     }
 }

@@ -3,11 +3,14 @@ package org.activationlab.study.records;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,17 +24,22 @@ class RunRecordsTest {
     @TempDir
     Path results;
 
+    private Path fileOf(String experiment, String variant, org.activationlab.dsl.activations.Activation a, long seed) {
+        return RunRecords.folderOf(results, experiment, variant).resolve(RunRecords.fileName(a.slug(), seed));
+    }
+
     @Test
-    void roundTripKeepsNaNInfinityAndTheConfusionMatrix() {
+    void roundTripKeepsNaNInfinityTheConfusionMatrixAndSections() {
         RunRecord diverged = RunRecordFixtures.diverged(Activations.leakyRelu(), 3, 10, 4);
         List<EpochRecord> history = new java.util.ArrayList<>(diverged.history());
         history.add(new EpochRecord(5, Double.POSITIVE_INFINITY, 0.1, Double.NEGATIVE_INFINITY, 0.1, 1, 0.5));
-        SplitMetrics nanMetrics = new SplitMetrics(14000, Double.NaN, 0.098, 0.0098, 0.1, 0.0178,
+        SplitMetrics nanMetrics = new SplitMetrics(7, Double.NaN, 0.098, 0.0098, 0.1, 0.0178,
                 new long[][] {{0, 3}, {0, 4}});
-        RunRecord r = new RunRecord(RunRecord.SCHEMA_VERSION, "mnist-mlp", diverged.activation(), 3,
-                diverged.protocol(), "diverged", 4, history, nanMetrics, nanMetrics, 5.0,
-                new DawnBenchMetrics("test", 0.98, 0, Double.NaN, 5.0, 6.0, 1000, 0.02, 100, 0.4, 0.5, 0.902),
-                diverged.environment(), diverged.command());
+        RunRecord r = RunRecord.builder("mnist-mlp", diverged.activation(), 3).protocol(diverged.protocol())
+                .divergedAt(4).history(history).validation(nanMetrics).test(nanMetrics).trainingSeconds(5.0)
+                .section(DawnBenchMetrics.SECTION,
+                        new DawnBenchMetrics("test", 0.98, 0, Double.NaN, 5.0, 6.0, 1000, 0.02, 100, 0.4, 0.5, 0.902))
+                .environment(diverged.environment()).command(diverged.command()).build();
 
         String json = RunRecords.toJson(r);
         RunRecord back = RunRecords.fromJson(json, "test");
@@ -40,26 +48,43 @@ class RunRecordsTest {
         assertTrue(Double.isNaN(back.test().loss()));
         assertEquals(Double.POSITIVE_INFINITY, back.history().get(4).trainLoss());
         assertArrayEquals(new long[][] {{0, 3}, {0, 4}}, back.test().confusionMatrix());
+        assertEquals(0.902, back.dawnbench().errorRate());
         assertEquals(0.01, back.activation().hyperparameters().get("negative_slope"));
         assertTrue(json.contains("\"loss\" : \"NaN\""), json);
-        assertTrue(json.contains("\"train_loss\" : \"Infinity\""), json);
+        assertTrue(json.contains("\"train_loss\" : [ 0.521, 0.511, 0.501, \"NaN\", \"Infinity\" ]"), json);
         assertEquals(json, RunRecords.toJson(back), "same record must give the same bytes");
     }
 
     @Test
-    void jsonIsSnakeCaseInDeclarationOrderWithSortedMapKeys() {
+    void jsonHasTheCoreFieldsInDeclarationOrderAndTheHistoryAsColumns() {
         RunRecord r = RunRecordFixtures.finished(Activations.prelu(), 1, 2, 0.1, 0.97, 0.97, 0.97, 0.97, 0.97);
         String json = RunRecords.toJson(r);
 
         List<String> topLevel = json.lines().filter(l -> l.startsWith("  \""))
                 .map(l -> l.substring(3, l.indexOf("\" :"))).toList();
-        assertEquals(List.of("schema_version", "experiment", "activation", "seed", "protocol", "status",
-                "diverged_epoch", "history", "validation", "test", "training_seconds", "dawnbench", "environment",
-                "command", "variant", "probes", "boundary", "convergence"),
-                topLevel);
-        assertTrue(json.indexOf("\"init\"") < json.indexOf("\"per_channel\""), json);
-        assertTrue(json.contains("\"confusion_matrix\""), json);
+        assertEquals(List.of("schema_version", "experiment", "variant", "activation", "seed", "protocol",
+                "fingerprint", "status", "diverged_epoch", "history", "validation", "test", "training_seconds",
+                "environment", "command", "sections"), topLevel);
+        assertTrue(json.contains("\"epochs\" : 2,\n    \"train_loss\" : [ 0.111, 0.101 ]"), json);
         assertTrue(json.endsWith("}\n") && !json.contains("\r"), "LF line endings and a final newline");
+    }
+
+    @Test
+    void theFingerprintFollowsEverySettingButNotTheActivationOrSeed() {
+        RunRecord a = RunRecordFixtures.finished(Activations.relu(), 1, 2, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
+        RunRecord b = RunRecordFixtures.finished(Activations.relu(), 2, 2, 0.2, 0.8, 0.8, 0.8, 0.8, 0.8);
+        RunRecord longer = RunRecordFixtures.finished(Activations.relu(), 1, 3, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
+        Protocol p = a.protocol();
+
+        assertEquals(a.fingerprint(), b.fingerprint());
+        assertNotEquals(a.fingerprint(), longer.fingerprint());
+        ActivationInfo relu = a.activation();
+        assertNotEquals(Fingerprints.of("mnist-mlp", "", p, relu), Fingerprints.of("mnist-mlp", "",
+                p.withSetting("threshold", "0.98"), relu));
+        assertNotEquals(Fingerprints.of("mnist-mlp", "", p, relu), Fingerprints.of("mnist-mlp", "lr-1", p, relu));
+        RunRecord sigmoid = RunRecordFixtures.finished(Activations.sigmoid(), 1, 2, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
+        assertEquals(a.fingerprint(), sigmoid.fingerprint(), "one grid, one fingerprint, whatever the activation");
+        assertEquals(16, a.fingerprint().length());
     }
 
     @Test
@@ -71,17 +96,18 @@ class RunRecordsTest {
     }
 
     @Test
-    void pathForUsesTheActivationSlugAndSeed() {
-        Path p = RunRecords.pathFor(results, "mnist-mlp", Activations.leakyRelu(), 1);
-
-        assertEquals(results.resolve("mnist-mlp").resolve("leaky_relu-0.01-seed1.json"), p);
-        assertThrows(IllegalArgumentException.class,
-                () -> RunRecords.pathFor(results, "../elsewhere", Activations.relu(), 1));
+    void foldersAreSingleSafeNames() {
+        assertEquals(results.resolve("mnist-mlp").resolve("lr-0.5"), RunRecords.folderOf(results, "mnist-mlp",
+                "lr-0.5"));
+        assertEquals("leaky_relu-0.01-seed1.json", RunRecords.fileName(Activations.leakyRelu().slug(), 1));
+        assertThrows(IllegalArgumentException.class, () -> RunRecords.folderOf(results, "../elsewhere", ""));
+        assertThrows(IllegalArgumentException.class, () -> RunRecords.folderOf(results, "mnist-mlp", "../x"));
+        assertThrows(IllegalArgumentException.class, () -> RunRecords.folderOf(results, "x".repeat(81), ""));
     }
 
     @Test
     void writeReplacesAnExistingFileAndLeavesNoTempFiles() throws IOException {
-        Path file = RunRecords.pathFor(results, "mnist-mlp", Activations.relu(), 1);
+        Path file = fileOf("mnist-mlp", "", Activations.relu(), 1);
         RunRecord first = RunRecordFixtures.finished(Activations.relu(), 1, 2, 0.2, 0.9, 0.9, 0.9, 0.9, 0.9);
         RunRecord second = RunRecordFixtures.finished(Activations.relu(), 1, 3, 0.1, 0.95, 0.95, 0.95, 0.95, 0.95);
 
@@ -96,71 +122,122 @@ class RunRecordsTest {
     }
 
     @Test
-    void readAllSortsBySpecThenSeedAndSkipsTempFiles() throws IOException {
+    void readAllSortsBySpecThenSeedAndSkipsTempFilesAndOtherSettings() throws IOException {
         for (long seed : new long[] {2, 1}) {
             for (var a : List.of(Activations.sigmoid(), Activations.relu())) {
-                RunRecords.write(RunRecords.pathFor(results, "mnist-mlp", a, seed),
+                RunRecords.write(fileOf("mnist-mlp", "", a, seed),
                         RunRecordFixtures.finished(a, seed, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9));
             }
         }
         Path dir = results.resolve("mnist-mlp");
         Files.writeString(dir.resolve(".relu-seed3.json.5f3a.tmp"), "{ half a rec");
         Files.writeString(dir.resolve("relu-seed4.json.tmp"), "{ half a rec");
+        RunRecords.write(dir.resolve("other-settings/epochs-2/relu-seed1.json"),
+                RunRecordFixtures.finished(Activations.relu(), 1, 2, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9));
 
         List<RunRecord> all = RunRecords.readAll(results, "mnist-mlp");
 
         assertEquals(List.of("relu/1", "relu/2", "sigmoid/1", "sigmoid/2"),
                 all.stream().map(r -> r.activation().spec() + "/" + r.seed()).toList());
+        assertEquals(List.of("epochs-2"), List.copyOf(RunRecords.readOtherSettingsIn(dir).keySet()));
         assertEquals(List.of(), RunRecords.readAll(results, "no-such-experiment"));
     }
 
     @Test
-    void readAllFailsNamingACorruptRecordAndSuggestingToDeleteIt() throws IOException {
-        RunRecords.write(RunRecords.pathFor(results, "mnist-mlp", Activations.relu(), 1),
+    void aFolderOfMixedSettingsIsRefusedNamingTheFix() {
+        RunRecords.write(fileOf("mnist-mlp", "", Activations.relu(), 1),
+                RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9));
+        RunRecords.write(fileOf("mnist-mlp", "", Activations.relu(), 2),
+                RunRecordFixtures.finished(Activations.relu(), 2, 3, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RunRecords.readAll(results, "mnist-mlp"));
+
+        assertTrue(e.getMessage().contains("2 different settings") && e.getMessage().contains("records --tidy"),
+                e.getMessage());
+    }
+
+    @Test
+    void readFailsNamingACorruptRecordAndSuggestingToDeleteIt() throws IOException {
+        RunRecords.write(fileOf("mnist-mlp", "", Activations.relu(), 1),
                 RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9));
         Path corrupt = results.resolve("mnist-mlp").resolve("sigmoid-seed1.json");
         Files.writeString(corrupt, "{\"schema_version\": 1, \"experiment\": ");
 
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        InvalidRecordException e = assertThrows(InvalidRecordException.class,
                 () -> RunRecords.readAll(results, "mnist-mlp"));
 
         assertTrue(e.getMessage().contains(corrupt.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("delete it"), e.getMessage());
+        assertTrue(e.getMessage().contains("delete the file"), e.getMessage());
+    }
+
+    /** Each hand-edited field, the message part that must name it. */
+    @Test
+    void readValidatesRangesCountsAndEpochsNamingFileAndField() throws IOException {
+        RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 2, 0.1, 0.9, 0.9, 0.9, 0.9, 0.75);
+        String json = RunRecords.toJson(r);
+        String[][] cases = {
+            {"\"accuracy\" : 0.75", "\"accuracy\" : 7.5", "test.accuracy is 7.5 but must be a fraction in [0, 1]"},
+            {"\"examples\" : 14000", "\"examples\" : 14001", "test.confusion_matrix counts add up to 14000 but"
+                    + " test.examples is 14001"},
+            {"\"batch_size\" : 32,\n    \"epochs\" : 2", "\"batch_size\" : 32,\n    \"epochs\" : 1",
+                "history has 2 epochs but protocol.epochs is 1"},
+            {"\"status\" : \"finished\"", "\"status\" : \"done\"", "status must be"},
+            {"\"batch_size\" : 32", "\"batch_size\" : 64", "the protocol was edited after the run"},
+            {"\"val_accuracy\" : [ 0.899, 0.9 ]", "\"val_accuracy\" : [ 0.899 ]", "history.val_accuracy must be an"
+                    + " array of 2 numbers"},
+        };
+        for (String[] c : cases) {
+            assertTrue(json.contains(c[0]), c[0]);
+            Path file = results.resolve("bad.json");
+            Files.writeString(file, json.replace(c[0], c[1]));
+            InvalidRecordException e = assertThrows(InvalidRecordException.class, () -> RunRecords.read(file));
+            assertTrue(e.getMessage().startsWith("run record " + file + ": ") && e.getMessage().contains(c[2])
+                    && !e.getMessage().contains("\n"), e.getMessage());
+        }
     }
 
     @Test
-    void readRejectsANewerSchemaAndAnInvalidStatusNamingTheFile() throws IOException {
+    void readRejectsANewerSchemaNamingTheFile() throws IOException {
         RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
         Path newer = results.resolve("newer.json");
-        Files.writeString(newer, RunRecords.toJson(r).replace("\"schema_version\" : 4", "\"schema_version\" : 5")
-                .replace("\"command\"", "\"future_field\" : 1,\n  \"command\""));
-        Path badStatus = results.resolve("bad.json");
-        Files.writeString(badStatus, RunRecords.toJson(r).replace("\"finished\"", "\"done\""));
+        Files.writeString(newer, RunRecords.toJson(r).replace("\"schema_version\" : 5", "\"schema_version\" : 6"));
 
-        UncheckedIOException e1 = assertThrows(UncheckedIOException.class, () -> RunRecords.read(newer));
-        UncheckedIOException e2 = assertThrows(UncheckedIOException.class, () -> RunRecords.read(badStatus));
+        InvalidRecordException e = assertThrows(InvalidRecordException.class, () -> RunRecords.read(newer));
 
-        assertTrue(e1.getMessage().contains(newer.toString()) && e1.getMessage().contains("schema_version 5"),
-                e1.getMessage());
-        assertTrue(e2.getMessage().contains(badStatus.toString()) && e2.getMessage().contains("\"done\""),
-                e2.getMessage());
+        assertTrue(e.getMessage().contains(newer.toString()) && e.getMessage().contains("schema_version 6"),
+                e.getMessage());
     }
 
     @Test
-    void readsAVersionOneRecordWithoutDawnBenchMetricsPreprocessingOrDevice() throws IOException {
-        RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
-        String v1 = RunRecords.toJson(r).replace("\"schema_version\" : 4", "\"schema_version\" : 1")
-                .replaceAll(",\\n  \"variant\" : \"\",\\n  \"probes\" : \\[ \\],\\n  \"boundary\" : null,\\n  \"convergence\" : null", "")
-                .replace("  \"dawnbench\" : null,\n", "")
-                .replaceAll(",\\n    \"preprocessing\" : \"[^\"]*\"", "").replaceAll(",\\n    \"device\" : \"CPU\"", "");
-        assertFalse(v1.contains("preprocessing") || v1.contains("\"device\""), v1);
-        assertFalse(v1.contains("dawnbench"), v1);
-        assertFalse(v1.contains("variant") || v1.contains("probes") || v1.contains("boundary") || v1.contains("convergence"), v1);
+    void aSchemaThreeRecordIsUpgradedWithoutMachinePaths() throws IOException {
+        String v3;
+        try (InputStream in = getClass().getResourceAsStream("/records/schema4-mnist-cnn.json")) {
+            v3 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(v3.contains("\"schema_version\" : 3") && v3.contains("/root/.cache"), "fixture");
 
-        RunRecord back = RunRecords.fromJson(v1, "v1.json");
+        RunRecord r = RunRecords.fromJson(v3, "old.json");
+        String json = RunRecords.toJson(r);
 
-        assertEquals(r, back);
-        assertEquals(RunRecord.SCHEMA_VERSION, back.schemaVersion());
+        assertEquals("MNIST (canonical IDX, sha256-verified) from a mirror copy", r.protocol().dataSource());
+        assertEquals("0.98", r.protocol().setting("threshold"));
+        assertEquals(6, r.dawnbench().thresholdEpoch());
+        assertEquals("", r.variant());
+        assertEquals(10, r.history().size());
+        assertFalse(json.contains("/root/") || json.contains("file:"), json);
+        assertEquals(r, RunRecords.fromJson(json, "new.json"));
+        assertTrue(json.length() < v3.length(), "columns are smaller than one object per epoch");
+    }
+
+    @Test
+    void legacyDataSourcesLoseTheirMirrorAndCacheFolders() {
+        assertEquals("CIFAR-10 JPEG copy cifar10-jpeg.tar.gz (sha256-verified efac) from a mirror copy: the JPEG"
+                + " re-encoding; normalised", LegacyRecords.withoutMachinePaths("CIFAR-10 JPEG copy"
+                + " cifar10-jpeg.tar.gz (sha256-verified efac) from mirror file:///work/shared/data/, extracted into"
+                + " /root/.cache/activation-lab/cifar10-jpeg/cifar10-jpeg-efac: the JPEG re-encoding; normalised"));
+        assertEquals("MNIST from a cached copy", LegacyRecords.withoutMachinePaths(
+                "MNIST from the cache (no mirror configured), cached in /home/u/.cache/x"));
     }
 
     @Test
@@ -169,5 +246,12 @@ class RunRecordsTest {
 
         assertEquals(new ActivationInfo("leaky_relu", "leaky_relu:negative_slope=0.01",
                 "LeakyReLU(negative_slope=0.01)", java.util.Map.of("negative_slope", 0.01)), info);
+    }
+
+    @Test
+    void anUnreadableFileIsNamed() {
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> RunRecords.read(results.resolve("missing.json")));
+        assertTrue(e.getMessage().contains("missing.json"), e.getMessage());
     }
 }
