@@ -68,8 +68,9 @@ public interface Experiment<D> {
             }
         }
         if (request.threshold() != null && d.threshold() == null) {
+            List<String> own = known.stream().filter(o -> o.contains("threshold")).map(o -> "--" + o).toList();
             throw new IllegalArgumentException("--threshold does not apply to " + name() + ": it records no time to"
-                    + " accuracy");
+                    + " accuracy" + (own.isEmpty() ? "" : " (see its " + String.join(", ", own) + ")"));
         }
         return new StudySettings(request.epochs() != null ? request.epochs() : d.epochs(),
                 request.batchSize() != null ? request.batchSize() : d.batchSize(),

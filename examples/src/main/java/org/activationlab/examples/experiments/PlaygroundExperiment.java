@@ -173,7 +173,7 @@ public final class PlaygroundExperiment implements Experiment<Void> {
                         + " shuffled with the run's seed", PlaygroundData.DEFAULT_SAMPLES,
                         Math.round(100 * PlaygroundData.DEFAULT_TRAIN_FRACTION), split.train().size(),
                         split.test().size()))
-                .deterministic(settings.deterministic()).dataSource(split.train().source())
+                .deterministic(settings.deterministic()).dataSource(dataSource(split.train().source(), run.seed()))
                 .initializer(setting.playgroundInit() ? PLAYGROUND_INIT
                         : MnistMlpExperiment.initializerDescription(run.activation()))
                 .preprocessing("raw coordinates x1, x2 in about [-6, 6]; no feature crosses")
@@ -186,15 +186,34 @@ public final class PlaygroundExperiment implements Experiment<Void> {
         return (records, docs, page) -> PlaygroundReport.render(records, docs);
     }
 
-    /** Records written before the boundary held its points get the test points of their seed's dataset. */
+    /**
+     * The generator's description with the run's seed named as such: every seed generates its own points, and the
+     * record holds the seed, so that the runs of one grid share one protocol.
+     */
+    private static String dataSource(String generated, long seed) {
+        return generated.replace("seed " + seed, "the run's seed");
+    }
+
+    /**
+     * Records written before the boundary held its points get the test points of their seed's dataset, and a data
+     * source that names the run's seed as such.
+     */
     @Override
     public RunRecord complete(RunRecord legacy) {
-        DecisionBoundary b = legacy.boundary();
-        if (b == null || b.points() != null) {
-            return legacy;
+        RunRecord r = legacy;
+        String source = dataSource(r.protocol().dataSource(), r.seed());
+        if (!source.equals(r.protocol().dataSource())) {
+            Protocol p = r.protocol();
+            r = r.withProtocol(new Protocol(p.model(), p.parameters(), p.optimizer(), p.batchSize(), p.epochs(),
+                    p.split(), p.trainLimit(), p.deterministic(), source, p.initializer(), p.preprocessing(),
+                    p.device(), p.settings()));
         }
-        Dataset test = Setting.ofVariant(legacy.variant()).data(legacy.seed()).test();
-        return legacy.withSection(DecisionBoundary.SECTION, new DecisionBoundary(b.min(), b.max(), b.rows(),
+        DecisionBoundary b = r.boundary();
+        if (b == null || b.points() != null) {
+            return r;
+        }
+        Dataset test = Setting.ofVariant(r.variant()).data(r.seed()).test();
+        return r.withSection(DecisionBoundary.SECTION, new DecisionBoundary(b.min(), b.max(), b.rows(),
                 DecisionBoundary.Points.of(test.features(), test.labels())));
     }
 

@@ -32,7 +32,8 @@ class CommandLineTest {
     @Test
     void unknownModelAndBadActivationAreRejectedWithTheirName() {
         assertEquals(2, run("summary", "mnist-foo"));
-        assertTrue(err.toString().contains("unknown model 'mnist-foo'; available: mnist-mlp, mnist-cnn, cifar10-vgg11"), err.toString());
+        assertTrue(err.toString().contains("unknown experiment 'mnist-foo'; registered: mnist-mlp, mnist-cnn,"
+                + " cifar10-vgg11"), err.toString());
         assertEquals(2, run("summary", "mnist-mlp", "--activation", "relux"));
         assertTrue(err.toString().contains("unknown activation 'relux'"), err.toString());
     }
@@ -60,7 +61,7 @@ class CommandLineTest {
     @Test
     void reproduceRejectsAnUnknownExperimentAndABadThreshold() {
         assertEquals(2, run("reproduce", "mnist-rnn"));
-        assertTrue(err.toString().contains("unknown experiment 'mnist-rnn'; available: mnist-mlp, mnist-cnn,"
+        assertTrue(err.toString().contains("unknown experiment 'mnist-rnn'; registered: mnist-mlp, mnist-cnn,"
                 + " cifar10-vgg11"), err.toString());
         assertEquals(2, run("reproduce", "mnist-cnn", "--threshold", "98"));
         assertTrue(err.toString().contains("--threshold must be an accuracy in (0, 1], got 98.0; write 98% as 0.98"),
@@ -70,18 +71,20 @@ class CommandLineTest {
     @Test
     void reproduceRejectsMisplacedOrInvalidCifarOptionsBeforeLoadingData() {
         assertEquals(2, run("reproduce", "mnist-cnn", "--protocol", "reduced"));
-        assertTrue(err.toString().contains("--protocol applies to cifar10-vgg11 only"), err.toString());
+        assertTrue(err.toString().contains("--protocol does not apply to mnist-cnn (it has no options of its own)"),
+                err.toString());
         assertEquals(2, run("reproduce", "cifar10-vgg11", "--protocol", "tiny"));
         assertTrue(err.toString().contains("--protocol must be full or reduced, got 'tiny'"), err.toString());
         assertEquals(2, run("reproduce", "mnist-mlp", "--threshold", "0.9"));
-        assertTrue(err.toString().contains("--threshold applies to mnist-cnn and cifar10-vgg11"), err.toString());
+        assertTrue(err.toString().contains("--threshold does not apply to mnist-mlp: it records no time to accuracy"),
+                err.toString());
         assertEquals(2, run("reproduce", "cifar10-vgg11", "--device", "tpu"));
         assertTrue(err.toString().contains("--device must be cpu, gpu or auto, got 'tpu'"), err.toString());
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"summary", "reproduce", "report", "benchmark"}) {
+        for (String command : new String[] {"list", "summary", "reproduce", "report", "records", "benchmark"}) {
             StringWriter o = new StringWriter();
             CommandLine cli = new CommandLine(new Main());
             cli.setOut(new PrintWriter(o));
@@ -104,10 +107,10 @@ class CommandLineTest {
     @Test
     void gradientDynamicsOptionsAreRejectedWhereTheyDoNotApply() {
         assertEquals(2, run("reproduce", "mnist-mlp", "--depth", "5"));
-        assertTrue(err.toString().contains("--depth applies to vanishing-gradients only, not to mnist-mlp"),
-                err.toString());
+        assertTrue(err.toString().contains("--depth does not apply to mnist-mlp"), err.toString());
         assertEquals(2, run("experiment", "playground", "--learning-rates", "0.1"));
-        assertTrue(err.toString().contains("--learning-rates applies to dying-relu only"), err.toString());
+        assertTrue(err.toString().contains("--learning-rates does not apply to playground; its options: --datasets,"
+                + " --noise, --init, --loss-threshold"), err.toString());
         assertEquals(2, run("experiment", "playground", "--noise", "0.7"));
         assertTrue(err.toString().contains("--noise must be in [0, 0.5]"), err.toString());
         assertEquals(2, run("experiment", "playground", "--datasets", "moons"));
@@ -117,6 +120,7 @@ class CommandLineTest {
         assertEquals(2, run("experiment", "vanishing-gradients", "--depth", "1"));
         assertTrue(err.toString().contains("--depth must be >= 2"), err.toString());
         assertEquals(2, run("experiment", "playground", "--threshold", "0.9"));
-        assertTrue(err.toString().contains("its convergence criterion is --loss-threshold"), err.toString());
+        assertTrue(err.toString().contains("--threshold does not apply to playground: it records no time to accuracy"
+                + " (see its --loss-threshold)"), err.toString());
     }
 }

@@ -5,25 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
-import org.activationlab.data.DatasetResolver;
-import org.activationlab.data.Mnist;
-import org.activationlab.data.MnistData;
+import java.util.Map;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.study.records.DawnBenchMetrics;
 import org.activationlab.study.records.RunRecord;
+import org.activationlab.study.SettingsRequest;
+import org.activationlab.tf.Device;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One short run of the CNN protocol on real MNIST: the record holds consistent DAWNBench measurements. */
 class MnistCnnExperimentTest {
 
     @Test
-    void shortRunRecordsConsistentDawnBenchMetrics() throws IOException {
-        MnistData mnist = Mnist.load(DatasetResolver.fromEnvironment());
-        List<String> log = new ArrayList<>();
-        RunRecord r = MnistCnnExperiment.run(mnist, Activations.prelu(), 1, 2, 0.5, 6_000, false, false, "test",
-                log::add);
+    void shortRunRecordsConsistentDawnBenchMetrics(@TempDir Path dir) throws IOException {
+        OneRun one = new OneRun();
+        RunRecord r = one.run(new MnistCnnExperiment(), new SettingsRequest(2, null, 6_000, 0.5, false, Device.CPU,
+                Map.of()), Activations.prelu(), 1, dir);
+        List<String> log = one.log.stream().filter(l -> l.contains(" epoch ")).toList();
 
         assertEquals("mnist-cnn", r.experiment());
         assertEquals(21_843, r.protocol().parameters());

@@ -3,17 +3,21 @@ package org.activationlab.examples.experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.activationlab.data.PlaygroundShape;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.examples.cli.Main;
 import org.activationlab.study.records.EpochRecord;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.records.RunRecords;
+import org.activationlab.study.SettingsRequest;
+import org.activationlab.tf.Device;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -70,9 +74,9 @@ class PlaygroundExperimentTest {
     }
 
     @Test
-    void playgroundInitialisationStartsFromThePlaygroundsWeights() {
-        RunRecord r = PlaygroundExperiment.run(new PlaygroundExperiment.Setting(PlaygroundShape.GAUSSIAN, 0, true),
-                Activations.relu(), 3, 1, 0.1, true, "test", line -> { });
+    void playgroundInitialisationStartsFromThePlaygroundsWeights(@TempDir Path dir) throws IOException {
+        RunRecord r = new OneRun().run(new PlaygroundExperiment(), new SettingsRequest(1, null, null, null, true,
+                Device.CPU, Map.of("datasets", "gaussian", "init", "playground")), Activations.relu(), 3, dir);
         assertEquals("gaussian-playground-init", r.variant());
         assertEquals(PlaygroundExperiment.PLAYGROUND_INIT, r.protocol().initializer());
         assertEquals(1, r.history().size());

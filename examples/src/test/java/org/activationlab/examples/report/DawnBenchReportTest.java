@@ -78,9 +78,9 @@ class DawnBenchReportTest {
         assertTrue(e.getMessage().contains("belongs to experiment 'mnist-mlp', not 'mnist-cnn'"), e.getMessage());
 
         RunRecord r = records().get(0);
-        RunRecord unmeasured = new RunRecord(r.schemaVersion(), r.experiment(), r.activation(), r.seed(),
-                r.protocol(), r.status(), r.divergedEpoch(), r.history(), r.validation(), r.test(),
-                r.trainingSeconds(), null, r.environment(), r.command());
+        RunRecord unmeasured = RunRecord.builder(r.experiment(), r.activation(), r.seed()).protocol(r.protocol())
+                .history(r.history()).test(r.test()).trainingSeconds(r.trainingSeconds())
+                .environment(r.environment()).command(r.command()).build();
         e = assertThrows(IllegalArgumentException.class, () -> DawnBenchReport.render(List.of(unmeasured), COMMAND,
                 CnnPaper.MNIST_TABLE_3, docs));
         assertTrue(e.getMessage().contains("has no DAWNBench measurements; re-run it"), e.getMessage());
@@ -90,14 +90,17 @@ class DawnBenchReportTest {
     void cifarPageLabelsTheReducedProtocolAndTheDataSource() {
         RunRecord r = RunRecordFixtures.cnnFinished(Activations.leakyRelu(0.01), 1, 6, 70.0, 0.35);
         Protocol p = r.protocol();
-        Protocol reduced = new Protocol(p.model(), p.parameters(), p.optimizer(), 128, 6, p.split(), 10_000,
-                false, "CIFAR-10 JPEG copy cifar10-jpeg.tar.gz, NOT the canonical binary CIFAR-10",
-                p.initializer(), "per-channel normalisation; augmentation: random crop", "CPU");
+        Protocol reduced = Protocol.builder().model(p.model(), p.parameters()).optimizer(p.optimizer()).batchSize(128)
+                .epochs(6).split(p.split()).trainLimit(10_000)
+                .dataSource("CIFAR-10 JPEG copy cifar10-jpeg.tar.gz, NOT the canonical binary CIFAR-10")
+                .initializer(p.initializer()).preprocessing("per-channel normalisation; augmentation: random crop")
+                .build();
         DawnBenchMetrics d = r.dawnbench();
         DawnBenchMetrics at60 = new DawnBenchMetrics("test", 0.6, d.thresholdEpoch(), d.trainSecondsToThreshold(),
                 d.totalTrainSeconds(), d.totalWallSeconds(), 500, 1.9, 50, 7.1, 7.5, 0.35);
-        RunRecord cifar = new RunRecord(r.schemaVersion(), "cifar10-vgg11", r.activation(), 1, reduced, r.status(), 0,
-                r.history(), null, r.test(), r.trainingSeconds(), at60, r.environment(), "reproduce cifar10-vgg11");
+        RunRecord cifar = RunRecord.builder("cifar10-vgg11", r.activation(), 1).protocol(reduced).history(r.history())
+                .test(r.test()).trainingSeconds(r.trainingSeconds()).section(DawnBenchMetrics.SECTION, at60)
+                .environment(r.environment()).command("reproduce cifar10-vgg11").build();
 
         String md = DawnBenchReport.render(List.of(cifar), "reproduce cifar10-vgg11", CnnPaper.CIFAR10_TABLE_4, docs);
 

@@ -94,8 +94,9 @@ class DynamicsReportsTest {
             double accuracy) {
         double[][] d = {{0, 0}, {dead, dead / 2}};
         double[][] n = {{0, 0}, {negative, negative / 2}};
-        return RunRecordFixtures.probed("dying-relu", "lr-" + lr, a, seed, new double[][] {{1, 1, 1}, {1, 1, 1}},
-                d, n, accuracy);
+        RunRecord r = RunRecordFixtures.probed("dying-relu", "lr-" + lr, a, seed, new double[][] {{1, 1, 1},
+                {1, 1, 1}}, d, n, accuracy);
+        return r.withProtocol(r.protocol().withSetting("learning_rate", lr));
     }
 
     @Test
