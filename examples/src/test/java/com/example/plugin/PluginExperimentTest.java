@@ -37,7 +37,7 @@ class PluginExperimentTest {
         String text = out.toString();
         assertTrue(text.contains("tiny-xor: a plug-in test experiment: a 2-8-2 network on 200 xor points"), text);
         assertTrue(text.contains("  defaults: 3 epochs, batch 20, SGD(lr=0.1"), text);
-        assertTrue(text.contains("  --hidden-units N (default 8): Units of the hidden layer."), text);
+        assertTrue(text.contains("  --width N (default 8): Units of the hidden layer."), text);
         assertTrue(text.contains("mnist-mlp: ") && text.contains("playground: "), text);
     }
 
@@ -46,23 +46,23 @@ class PluginExperimentTest {
         Path results = tmp.resolve("results");
         Path docs = tmp.resolve("docs");
 
-        assertEquals(0, run("study", "tiny-xor", "--seeds", "2", "--hidden-units", "4", "--deterministic",
+        assertEquals(0, run("study", "tiny-xor", "--seeds", "2", "--width", "4", "--deterministic",
                 "--out", results.toString(), "--docs", docs.toString()), err.toString());
 
         List<RunRecord> records = RunRecords.readAll(results, "tiny-xor");
         assertEquals(4, records.size());
-        assertEquals(34, records.get(0).protocol().parameters(), "2-4-2: 12 + 10 + ... parameters");
-        assertTrue(records.get(0).command().contains("--hidden-units 4"), records.get(0).command());
+        assertEquals(22, records.get(0).protocol().parameters(), "2-4-2: (2 * 4 + 4) + (4 * 2 + 2)");
+        assertTrue(records.get(0).command().contains("--width 4"), records.get(0).command());
         assertTrue(Files.readString(docs.resolve("tiny-xor.md")).contains("## Is the difference real?"));
         assertTrue(out.toString().contains("4 runs trained, 0 finished runs kept"), out.toString());
 
         out.getBuffer().setLength(0);
-        assertEquals(0, run("study", "tiny-xor", "--seeds", "2", "--hidden-units", "4", "--deterministic",
+        assertEquals(0, run("study", "tiny-xor", "--seeds", "2", "--width", "4", "--deterministic",
                 "--out", results.toString(), "--docs", docs.toString()), err.toString());
         assertTrue(out.toString().contains("0 runs trained, 4 finished runs kept"), out.toString());
 
         assertEquals(2, run("reproduce", "tiny-xor", "--depth", "3", "--out", results.toString()));
-        assertTrue(err.toString().contains("--depth does not apply to tiny-xor; its options: --hidden-units"),
+        assertTrue(err.toString().contains("--depth does not apply to tiny-xor; its options: --width"),
                 err.toString());
     }
 }

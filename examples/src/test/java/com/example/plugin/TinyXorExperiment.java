@@ -46,7 +46,7 @@ public final class TinyXorExperiment implements Experiment<TrainTest> {
 
     @Override
     public List<ExperimentOption> options() {
-        return List.of(new ExperimentOption("hidden-units", "N", "Units of the hidden layer.", "8"));
+        return List.of(new ExperimentOption("width", "N", "Units of the hidden layer.", "8"));
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class TinyXorExperiment implements Experiment<TrainTest> {
 
     @Override
     public Sequential model(Activation activation, String variant, StudySettings settings) {
-        return Sequential.of(input(2), dense(Integer.parseInt(settings.option("hidden-units"))).activation(activation),
+        return Sequential.of(input(2), dense(Integer.parseInt(settings.option("width"))).activation(activation),
                 dense(2).softmax());
     }
 

@@ -61,6 +61,8 @@ class GuideSnippetsTest {
             "import org.activationlab.dsl.layers.*;",
             "import org.activationlab.dsl.models.*;",
             "import org.activationlab.data.*;",
+            "import org.activationlab.study.*;",
+            "import org.activationlab.study.records.*;",
             "import org.activationlab.tf.*;",
             "import org.activationlab.tf.callbacks.*;",
             "import org.activationlab.tf.metrics.*;",

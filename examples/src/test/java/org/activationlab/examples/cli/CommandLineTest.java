@@ -32,8 +32,8 @@ class CommandLineTest {
     @Test
     void unknownModelAndBadActivationAreRejectedWithTheirName() {
         assertEquals(2, run("summary", "mnist-foo"));
-        assertTrue(err.toString().contains("unknown experiment 'mnist-foo'; registered: mnist-mlp, mnist-cnn,"
-                + " cifar10-vgg11"), err.toString());
+        assertTrue(err.toString().contains("unknown experiment 'mnist-foo'; registered: ")
+                && err.toString().contains("mnist-mlp, mnist-cnn, cifar10-vgg11"), err.toString());
         assertEquals(2, run("summary", "mnist-mlp", "--activation", "relux"));
         assertTrue(err.toString().contains("unknown activation 'relux'"), err.toString());
     }
@@ -61,8 +61,8 @@ class CommandLineTest {
     @Test
     void reproduceRejectsAnUnknownExperimentAndABadThreshold() {
         assertEquals(2, run("reproduce", "mnist-rnn"));
-        assertTrue(err.toString().contains("unknown experiment 'mnist-rnn'; registered: mnist-mlp, mnist-cnn,"
-                + " cifar10-vgg11"), err.toString());
+        assertTrue(err.toString().contains("unknown experiment 'mnist-rnn'; registered: ")
+                && err.toString().contains("mnist-mlp, mnist-cnn, cifar10-vgg11"), err.toString());
         assertEquals(2, run("reproduce", "mnist-cnn", "--threshold", "98"));
         assertTrue(err.toString().contains("--threshold must be an accuracy in (0, 1], got 98.0; write 98% as 0.98"),
                 err.toString());
