@@ -92,7 +92,7 @@ public final class Cifar10 {
                     + "' (Cifar10.Source.JPEG) instead, and say in every result that it is the JPEG re-encoding");
         }
         String source = "CIFAR-10 (canonical binary " + archive.fileName() + ", sha256-verified " + archive.sha256()
-                + ") from " + resolver.copyDescription(archive);
+                + ")";
         return readBatches(extracted.resolve(BATCHES_FOLDER), source);
     }
 
@@ -117,7 +117,7 @@ public final class Cifar10 {
                     + "' (Cifar10.Source.BINARY)");
         }
         String source = "CIFAR-10 JPEG copy " + JPEG_ARCHIVE.fileName() + " (sha256-verified " + JPEG_ARCHIVE.sha256()
-                + ") from " + resolver.copyDescription(JPEG_ARCHIVE) + ": " + JPEG_NOTE;
+                + "): " + JPEG_NOTE;
         return ImageFolder.load(extracted, CLASS_NAMES, DATASET, source);
     }
 

@@ -162,18 +162,6 @@ public final class DatasetResolver {
         return mirror == null ? file.canonicalUrl() : URI.create(mirror + file.mirrorPath());
     }
 
-    /**
-     * Which copy of {@code file} this resolver reads, for provenance without machine paths: "a mirror copy", or
-     * "the canonical URL ..." (the same on every machine), or "a cached copy" for mirror-only files without a
-     * mirror.
-     */
-    public String copyDescription(RemoteFile file) {
-        if (mirror != null) {
-            return "a mirror copy";
-        }
-        return file.canonicalUrl() == null ? "a cached copy" : "the canonical URL " + file.canonicalUrl();
-    }
-
     /** Where {@code file} is stored in the cache: {@code <cache>/<dataset>/<fileName>}. */
     public Path cachePath(RemoteFile file) {
         return cacheDir.resolve(file.dataset()).resolve(file.fileName());

@@ -53,7 +53,7 @@ class Cifar10JpegTest {
     void sourceSaysItIsTheJpegReEncodingFromTheMirror() {
         String source = cifar.train().source();
         assertEquals("CIFAR-10 JPEG copy cifar10-jpeg.tar.gz (sha256-verified " + Cifar10.JPEG_ARCHIVE.sha256()
-                + ") from a mirror copy: the JPEG re-encoding (quality 75, 4:2:0 chroma"
+                + "): the JPEG re-encoding (quality 75, 4:2:0 chroma"
                 + " subsampling, lossy) of CIFAR-10, NOT the canonical binary CIFAR-10 (cifar-10-binary.tar.gz):"
                 + " results from it are close to, but not the same experiment as, results on the canonical dataset", source);
         assertEquals(source, cifar.test().source());

@@ -44,7 +44,7 @@ class MnistTest {
         assertArrayEquals(TEST_CLASS_COUNTS, test.classCounts());
         assertEquals("mnist-train", train.name());
         // what the data is, never where it lies on this machine
-        assertEquals("MNIST (canonical IDX, sha256-verified) from a mirror copy", train.source());
+        assertEquals("MNIST (canonical IDX, sha256-verified)", train.source());
     }
 
     @Test

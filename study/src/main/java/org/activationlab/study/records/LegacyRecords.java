@@ -7,10 +7,12 @@ import java.util.regex.Pattern;
 /** Brings records of schema 1 to 4 to schema 5 when they are read. */
 final class LegacyRecords {
 
-    /** A mirror named by its URL or path (up to the next comma, colon-space or semicolon, or the end). */
-    private static final Pattern MIRROR = Pattern.compile("from mirror \\S+?(?=,|: |;|$)");
-    private static final Pattern CACHED_IN = Pattern.compile(", (cached in|extracted into) \\S+?(?=,|: |;|$)");
-    private static final Pattern FROM_CACHE = Pattern.compile("from the cache \\(no mirror configured\\)");
+    /**
+     * Where a checksum-verified file was read from (a mirror's URL or path, the canonical URL, the cache) and where
+     * it was cached or extracted, up to the next comma, colon-space or semicolon, or the end.
+     */
+    private static final Pattern ORIGIN = Pattern.compile(" from (mirror|canonical URL) \\S+?(?=,|: |;|$)"
+            + "| from the cache \\(no mirror configured\\)|, (cached in|extracted into) \\S+?(?=,|: |;|$)");
 
     private LegacyRecords() {
     }
@@ -59,10 +61,11 @@ final class LegacyRecords {
         record.put("schema_version", RunRecord.SCHEMA_VERSION);
     }
 
-    /** A data source without the mirror's URL and the cache folder, which differ between machines. */
+    /**
+     * A data source without where its copy came from and was cached: those differ between machines, and the
+     * checksum the source names proves that the data does not.
+     */
     static String withoutMachinePaths(String source) {
-        String s = MIRROR.matcher(source).replaceAll("from a mirror copy");
-        s = FROM_CACHE.matcher(s).replaceAll("from a cached copy");
-        return CACHED_IN.matcher(s).replaceAll("");
+        return ORIGIN.matcher(source).replaceAll("");
     }
 }

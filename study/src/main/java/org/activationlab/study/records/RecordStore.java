@@ -30,6 +30,7 @@ public final class RecordStore {
 
     private static final Pattern SIMPLE = Pattern.compile("[A-Za-z0-9.]{1,16}");
     private static final int MAX_NAME = 80;
+    private static final int SIMPLE_LENGTH = 12;
 
     private final Path experimentDir;
     private final String experiment;
@@ -158,7 +159,10 @@ public final class RecordStore {
         }
         String text = value.asText();
         if (value.isNumber() || isNumber(text)) {
-            text = new BigDecimal(text).stripTrailingZeros().toString().toLowerCase(Locale.ROOT).replace("+", "");
+            BigDecimal number = new BigDecimal(text).stripTrailingZeros();
+            String plain = number.toPlainString();
+            text = plain.length() <= SIMPLE_LENGTH ? plain
+                    : number.toString().toLowerCase(Locale.ROOT).replace("+", "");
         }
         if (SIMPLE.matcher(text).matches()) {
             return name + "-" + text;

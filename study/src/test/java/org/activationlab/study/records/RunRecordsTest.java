@@ -220,7 +220,7 @@ class RunRecordsTest {
         RunRecord r = RunRecords.fromJson(v3, "old.json");
         String json = RunRecords.toJson(r);
 
-        assertEquals("MNIST (canonical IDX, sha256-verified) from a mirror copy", r.protocol().dataSource());
+        assertEquals("MNIST (canonical IDX, sha256-verified)", r.protocol().dataSource());
         assertEquals("0.98", r.protocol().setting("threshold"));
         assertEquals(6, r.dawnbench().thresholdEpoch());
         assertEquals("", r.variant());
@@ -232,12 +232,14 @@ class RunRecordsTest {
 
     @Test
     void legacyDataSourcesLoseTheirMirrorAndCacheFolders() {
-        assertEquals("CIFAR-10 JPEG copy cifar10-jpeg.tar.gz (sha256-verified efac) from a mirror copy: the JPEG"
-                + " re-encoding; normalised", LegacyRecords.withoutMachinePaths("CIFAR-10 JPEG copy"
-                + " cifar10-jpeg.tar.gz (sha256-verified efac) from mirror file:///work/shared/data/, extracted into"
+        assertEquals("CIFAR-10 JPEG copy cifar10-jpeg.tar.gz (sha256-verified efac): the JPEG re-encoding;"
+                + " normalised", LegacyRecords.withoutMachinePaths("CIFAR-10 JPEG copy cifar10-jpeg.tar.gz"
+                + " (sha256-verified efac) from mirror file:///work/shared/data/, extracted into"
                 + " /root/.cache/activation-lab/cifar10-jpeg/cifar10-jpeg-efac: the JPEG re-encoding; normalised"));
-        assertEquals("MNIST from a cached copy", LegacyRecords.withoutMachinePaths(
-                "MNIST from the cache (no mirror configured), cached in /home/u/.cache/x"));
+        assertEquals("MNIST (canonical IDX, sha256-verified)", LegacyRecords.withoutMachinePaths("MNIST (canonical"
+                + " IDX, sha256-verified) from canonical URL https://storage.example/mnist/, cached in /home/u/.c/x"));
+        assertEquals("CIFAR-10 JPEG copy", LegacyRecords.withoutMachinePaths("CIFAR-10 JPEG copy from the cache"
+                + " (no mirror configured)"));
     }
 
     @Test
