@@ -41,6 +41,11 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         Experiments experiments = Experiments.registered();
         ExperimentOptions.addTo(cli.getSubcommands().get("reproduce").getCommandSpec(), experiments);
+        String[] footer = java.util.stream.Stream.concat(java.util.stream.Stream.of("", "Registered experiments:"),
+                experiments.all().stream().map(e -> "  " + e.name() + ": " + e.description())).toArray(String[]::new);
+        for (String command : new String[] {"reproduce", "summary"}) {
+            cli.getSubcommands().get(command).getCommandSpec().usageMessage().footer(footer);
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (!debug && (e instanceof IllegalArgumentException || e instanceof java.io.IOException
                     || e instanceof UncheckedIOException || e instanceof IllegalStateException)) {
