@@ -51,9 +51,4 @@ public record StudySettings(int epochs, int batchSize, int trainLimit, Double th
         }
         return value;
     }
-
-    /** These settings with other epochs. */
-    public StudySettings withEpochs(int newEpochs) {
-        return new StudySettings(newEpochs, batchSize, trainLimit, threshold, deterministic, device, probes, options);
-    }
 }

@@ -59,11 +59,6 @@ public final class Sections {
         return Optional.of(key.type().cast(value));
     }
 
-    /** Whether a section of that name is present. */
-    public boolean has(String name) {
-        return nodes.containsKey(name);
-    }
-
     /** These sections with {@code value} under {@code key} (replacing one of that name). */
     public <T> Sections with(SectionKey<T> key, T value) {
         Objects.requireNonNull(value, "section value must not be null; leave the section out instead");
@@ -76,11 +71,6 @@ public final class Sections {
                     + e.getOriginalMessage(), e);
         }
         return new Sections(copy);
-    }
-
-    /** The section names, sorted. */
-    public java.util.Set<String> names() {
-        return nodes.keySet();
     }
 
     @Override
