@@ -126,6 +126,11 @@ public final class ReproduceCommand implements Callable<Integer> {
                 deterministic, resolved, options));
         List<Activation> list = activations == null ? e.defaultActivations() : Activations.parseList(activations);
         List<Long> seedList = seeds == null ? List.of(seed) : StudyGrid.firstSeeds(seeds);
+        // the grid's options are checked before anything is printed or loaded
+        StudyGrid grid = new StudyGrid(e.variants(settings), list, seedList);
+        if (shard != null) {
+            grid.shard(shard);
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         DatasetResolver resolver = data.resolver();
