@@ -3,7 +3,8 @@ package org.activationlab.data;
 import java.util.Objects;
 
 /**
- * A dataset's training and test sets, e.g. CIFAR-10's 50,000 / 10,000 images.
+ * A dataset's canonical training and test sets, e.g. MNIST's 60,000 / 10,000 or CIFAR-10's
+ * 50,000 / 10,000 images.
  *
  * @param train the training set
  * @param test the held-out test set
@@ -14,6 +15,14 @@ public record TrainTest(Dataset train, Dataset test) {
     public TrainTest {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(test, "test");
+    }
+
+    /**
+     * Training followed by test samples in one dataset (70,000 for MNIST), for studies that make
+     * their own splits. Copies the features.
+     */
+    public Dataset all() {
+        return Dataset.concat(train.name() + "+" + test.name(), train, test);
     }
 
     /**

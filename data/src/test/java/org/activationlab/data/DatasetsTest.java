@@ -11,6 +11,8 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.activationlab.data.cifar.Cifar10;
+import org.activationlab.data.download.DatasetResolver;
 import org.activationlab.data.idx.IdxReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,7 @@ class DatasetsTest {
         write(dir.resolve(IdxReader.TEST_IMAGES), ubyte(1, 3, 3));
         write(dir.resolve(IdxReader.TEST_LABELS), labels(5));
 
-        MnistData data = Datasets.open("idx:" + dir, DatasetResolver.create(tmp.resolve("cache"), null));
+        TrainTest data = Datasets.open("idx:" + dir, DatasetResolver.create(tmp.resolve("cache"), null));
 
         assertEquals("fashion-train", data.train().name());
         assertEquals(10, data.train().numClasses());

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
 
 /**
  * Reads IDX files (the format of MNIST and its look-alikes), raw or gzip-compressed.
@@ -128,13 +128,13 @@ public final class IdxReader {
      * @throws NoSuchFileException if one of the four files is missing
      * @throws IdxFormatException if a file is malformed (see {@link #readImagesAndLabels})
      */
-    public static MnistData readDirectory(Path dir, String name, int numClasses, String source)
+    public static TrainTest readDirectory(Path dir, String name, int numClasses, String source)
             throws IOException {
         Dataset train = readImagesAndLabels(name + "-train", standardFile(dir, TRAIN_IMAGES),
                 standardFile(dir, TRAIN_LABELS), numClasses, source);
         Dataset test = readImagesAndLabels(name + "-test", standardFile(dir, TEST_IMAGES),
                 standardFile(dir, TEST_LABELS), numClasses, source);
-        return new MnistData(train, test);
+        return new TrainTest(train, test);
     }
 
     private static Path standardFile(Path dir, String baseName) throws NoSuchFileException {

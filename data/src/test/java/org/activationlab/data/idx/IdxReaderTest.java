@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,7 +173,7 @@ class IdxReaderTest {
         write(dir.resolve(IdxReader.TEST_IMAGES), ubyte(1, 2, 2));
         write(dir.resolve(IdxReader.TEST_LABELS + ".gz"), gzip(labels(4)));
 
-        MnistData data = IdxReader.readDirectory(dir, "toy", 5, "src");
+        TrainTest data = IdxReader.readDirectory(dir, "toy", 5, "src");
 
         assertEquals("toy-train", data.train().name());
         assertEquals(3, data.train().size());

@@ -14,12 +14,11 @@ import java.util.stream.Collectors;
 import org.activationlab.data.ChannelStats;
 import org.activationlab.data.Dataset;
 import org.activationlab.data.Datasets;
-import org.activationlab.data.DatasetResolver;
-import org.activationlab.data.Mnist;
-import org.activationlab.data.MnistData;
-import org.activationlab.data.PlaygroundData;
-import org.activationlab.data.PlaygroundShape;
 import org.activationlab.data.TrainTest;
+import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.data.mnist.Mnist;
+import org.activationlab.data.playground.PlaygroundData;
+import org.activationlab.data.playground.PlaygroundShape;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.examples.bench.SystemInfo;
@@ -300,12 +299,12 @@ public final class ReproduceCommand implements Callable<Integer> {
                         deterministic, progress, command, log);
             }
             case MnistCnnExperiment.NAME -> {
-                MnistData mnist = Mnist.load(resolver);
+                TrainTest mnist = Mnist.load(resolver);
                 return (v, a, runSeed, command, log) -> MnistCnnExperiment.run(mnist, a, runSeed, runEpochs, acc,
                         limit, deterministic, progress, command, log);
             }
             case VanishingGradientsExperiment.NAME -> {
-                MnistData mnist = Mnist.load(resolver);
+                TrainTest mnist = Mnist.load(resolver);
                 return (v, a, runSeed, command, log) -> VanishingGradientsExperiment.run(mnist, a, runSeed, depth(),
                         width(), runEpochs, limit, deterministic, progress, command, log);
             }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.Splits;
+import org.activationlab.data.split.Splits;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.models.PaperModels;

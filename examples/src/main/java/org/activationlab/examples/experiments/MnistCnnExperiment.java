@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
@@ -57,7 +57,7 @@ public final class MnistCnnExperiment {
      * @param trainLimit use only the first examples of the training set (0 = all)
      * @param log receives one line per epoch
      */
-    public static RunRecord run(MnistData data, Activation activation, long seed, int epochs, double threshold,
+    public static RunRecord run(TrainTest data, Activation activation, long seed, int epochs, double threshold,
             int trainLimit, boolean deterministic, boolean progress, String command, Consumer<String> log) {
         Sequential model = PaperModels.mnistCnn(activation);
         Dataset train = trainLimit > 0 ? data.train().take(Math.min(trainLimit, data.train().size())) : data.train();

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
@@ -82,7 +82,7 @@ public final class VanishingGradientsExperiment {
     }
 
     /** Trains one activation with probes and returns its record. */
-    public static RunRecord run(MnistData data, Activation activation, long seed, int depth, int width, int epochs,
+    public static RunRecord run(TrainTest data, Activation activation, long seed, int depth, int width, int epochs,
             int trainLimit, boolean deterministic, boolean progress, String command, Consumer<String> log) {
         Sequential model = model(activation, depth, width);
         Dataset train = trainLimit > 0 ? data.train().take(Math.min(trainLimit, data.train().size())) : data.train();

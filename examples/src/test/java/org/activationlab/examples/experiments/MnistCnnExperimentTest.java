@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.activationlab.data.DatasetResolver;
-import org.activationlab.data.Mnist;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.data.mnist.Mnist;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.examples.records.DawnBenchMetrics;
 import org.activationlab.examples.records.RunRecord;
@@ -20,7 +20,7 @@ class MnistCnnExperimentTest {
 
     @Test
     void shortRunRecordsConsistentDawnBenchMetrics() throws IOException {
-        MnistData mnist = Mnist.load(DatasetResolver.fromEnvironment());
+        TrainTest mnist = Mnist.load(DatasetResolver.fromEnvironment());
         List<String> log = new ArrayList<>();
         RunRecord r = MnistCnnExperiment.run(mnist, Activations.prelu(), 1, 2, 0.5, 6_000, false, false, "test",
                 log::add);

@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.activationlab.data.PlaygroundShape;
+import org.activationlab.data.playground.PlaygroundShape;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.examples.cli.Main;
 import org.activationlab.examples.records.EpochRecord;

@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.split;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.activationlab.data.Dataset;
 
 /** Seeded, stratified train/validation/test splitting. */
 public final class Splits {

@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.cifar;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.activationlab.data.ChannelStats;
+import org.activationlab.data.Dataset;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.data.testing.TestMirror;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.cifar;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -6,6 +6,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.activationlab.data.Dataset;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.data.download.RemoteFile;
+import org.activationlab.data.images.ImageFolder;
 
 /**
  * CIFAR-10: 50,000 training and 10,000 test colour images of 32x32 pixels in 10 classes, fetched
@@ -56,7 +61,7 @@ public final class Cifar10 {
     public static final String BATCHES_FOLDER = "cifar-10-batches-bin";
 
     /** What every description of data from the JPEG copy must say, after naming the archive. */
-    static final String JPEG_NOTE = "the JPEG re-encoding (quality 75, 4:2:0 chroma subsampling, lossy) of CIFAR-10,"
+    public static final String JPEG_NOTE = "the JPEG re-encoding (quality 75, 4:2:0 chroma subsampling, lossy) of CIFAR-10,"
             + " NOT the canonical binary CIFAR-10 (cifar-10-binary.tar.gz): results from it are close to, but not the"
             + " same experiment as, results on the canonical dataset";
 

@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.cifar;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -15,6 +15,13 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.activationlab.data.Dataset;
+import org.activationlab.data.DatasetFormatException;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.archive.TarExtractor;
+import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.data.download.RemoteFile;
+import org.activationlab.data.testing.TarFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

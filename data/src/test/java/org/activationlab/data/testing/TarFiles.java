@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,17 +13,17 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /** Builds tar and tar.gz archives entry by entry for tests, including entries a real tool would refuse. */
-final class TarFiles {
+public final class TarFiles {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final TarArchiveOutputStream out = new TarArchiveOutputStream(bytes);
 
-    TarFiles() {
+    public TarFiles() {
         out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
     }
 
     /** A regular file entry; the name is kept as given, even if absolute or with {@code ..}. */
-    TarFiles file(String name, byte[] content) throws IOException {
+    public TarFiles file(String name, byte[] content) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(name, true);
         entry.setSize(content.length);
         out.putArchiveEntry(entry);
@@ -32,17 +32,17 @@ final class TarFiles {
         return this;
     }
 
-    TarFiles dir(String name) throws IOException {
+    public TarFiles dir(String name) throws IOException {
         out.putArchiveEntry(new TarArchiveEntry(name.endsWith("/") ? name : name + "/", true));
         out.closeArchiveEntry();
         return this;
     }
 
-    TarFiles symlink(String name, String target) throws IOException {
+    public TarFiles symlink(String name, String target) throws IOException {
         return link(name, target, TarConstants.LF_SYMLINK);
     }
 
-    TarFiles hardLink(String name, String target) throws IOException {
+    public TarFiles hardLink(String name, String target) throws IOException {
         return link(name, target, TarConstants.LF_LINK);
     }
 
@@ -55,7 +55,7 @@ final class TarFiles {
     }
 
     /** Every file and folder under {@code dir}, named {@code prefix + relative path}. */
-    TarFiles tree(Path dir, String prefix) throws IOException {
+    public TarFiles tree(Path dir, String prefix) throws IOException {
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(dir)) {
             paths = walk.filter(p -> !p.equals(dir)).sorted().toList();
@@ -71,17 +71,17 @@ final class TarFiles {
         return this;
     }
 
-    byte[] tar() throws IOException {
+    public byte[] tar() throws IOException {
         out.close();
         return bytes.toByteArray();
     }
 
-    Path writeTar(Path file) throws IOException {
+    public Path writeTar(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         return Files.write(file, tar());
     }
 
-    Path writeTarGz(Path file) throws IOException {
+    public Path writeTarGz(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file))) {
             gz.write(tar());

@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.archive;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
+import org.activationlab.data.download.DatasetResolver;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -100,7 +101,7 @@ public final class TarExtractor {
      * SHA-256>}, e.g. {@code cifar10-jpeg-efac85c8ed52}, so a changed archive is never mistaken for
      * an extraction of the old one.
      */
-    static String folderName(String archiveFileName, String sha256) {
+    public static String folderName(String archiveFileName, String sha256) {
         return stem(archiveFileName) + "-" + sha256.substring(0, FOLDER_HASH_DIGITS);
     }
 
@@ -108,7 +109,7 @@ public final class TarExtractor {
      * The file name of an archive without its {@code .tar.gz}, {@code .tgz} or {@code .tar}
      * extension (case-insensitive), e.g. {@code "cifar10-jpeg"}.
      */
-    static String stem(String fileName) {
+    public static String stem(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         for (String extension : new String[] {".tar.gz", ".tgz", ".tar"}) {
             if (lower.endsWith(extension) && lower.length() > extension.length()) {

@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.download;
 
 import static org.activationlab.data.idx.IdxFiles.gzip;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.activationlab.data.testing.TarFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

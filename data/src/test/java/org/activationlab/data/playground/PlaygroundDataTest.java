@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.playground;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.activationlab.data.Dataset;
+import org.activationlab.data.TrainTest;
 import org.junit.jupiter.api.Test;
 
 class PlaygroundDataTest {

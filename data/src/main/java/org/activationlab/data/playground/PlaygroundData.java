@@ -1,9 +1,12 @@
-package org.activationlab.data;
+package org.activationlab.data.playground;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.activationlab.data.Dataset;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.split.Splits;
 
 /**
  * TensorFlow Playground's 2-D classification datasets, generated as playground.tensorflow.org's

@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.cifar;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.activationlab.data.Dataset;
+import org.activationlab.data.DatasetFormatException;
 
 /**
  * Reads batch files in the canonical binary CIFAR-10 format ({@code data_batch_1.bin} ..

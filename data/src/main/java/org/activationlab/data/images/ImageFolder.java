@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.images;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -24,6 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.activationlab.data.Dataset;
+import org.activationlab.data.DatasetFormatException;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.archive.TarExtractor;
+import org.activationlab.data.cifar.Cifar10;
+import org.activationlab.data.download.DatasetResolver;
 
 /**
  * Loads an image-folder dataset: {@code <root>/train/<class>/<image>} and

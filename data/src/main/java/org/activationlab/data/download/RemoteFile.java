@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.download;
 
 import java.net.URI;
 import java.util.Locale;

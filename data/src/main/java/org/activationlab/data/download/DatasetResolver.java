@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.download;
 
 import java.io.BufferedInputStream;
 import java.io.FileNotFoundException;
@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.activationlab.data.archive.TarExtractor;
 
 /**
  * Finds dataset files in a local cache, fetching and verifying them from a mirror or their
@@ -82,7 +83,11 @@ public final class DatasetResolver {
         return create(null, null);
     }
 
-    static DatasetResolver create(Path cacheDir, String mirror, UnaryOperator<String> properties,
+    /**
+     * Like {@link #create(Path, String)}, but reading system properties and environment variables
+     * through the given lookups, so a caller (e.g. a test) can supply its own configuration.
+     */
+    public static DatasetResolver create(Path cacheDir, String mirror, UnaryOperator<String> properties,
                                   UnaryOperator<String> environment) {
         Path cache = cacheDir;
         if (cache == null) {
@@ -314,7 +319,7 @@ public final class DatasetResolver {
     }
 
     /** Lower-case hex SHA-256 of a file's bytes. */
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         MessageDigest digest = newSha256();
         byte[] buffer = new byte[BUFFER_SIZE];
         try (InputStream in = Files.newInputStream(file)) {
@@ -333,7 +338,8 @@ public final class DatasetResolver {
         }
     }
 
-    static void log(String message) {
+    /** Prints an informational line about data loading to standard error. */
+    public static void log(String message) {
         System.err.println("activation-lab: " + message);
     }
 

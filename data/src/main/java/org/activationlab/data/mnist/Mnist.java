@@ -1,8 +1,12 @@
-package org.activationlab.data;
+package org.activationlab.data.mnist;
 
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.activationlab.data.Dataset;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.data.download.RemoteFile;
 import org.activationlab.data.idx.IdxReader;
 
 /**
@@ -50,7 +54,7 @@ public final class Mnist {
      * named {@code "mnist-train"} and {@code "mnist-test"}, have sample shape {@code {28, 28, 1}},
      * pixels in [0, 1] and class names {@code "0" .. "9"}.
      */
-    public static MnistData load(DatasetResolver resolver) throws IOException {
+    public static TrainTest load(DatasetResolver resolver) throws IOException {
         String url = resolver.urlFor(TRAIN_IMAGES).toString();
         String source = "MNIST (canonical IDX, sha256-verified) from "
                 + (resolver.mirror().isPresent() ? "mirror " : "canonical URL ") + url.substring(0, url.lastIndexOf('/') + 1)
@@ -59,6 +63,6 @@ public final class Mnist {
                 resolver.resolve(TRAIN_LABELS), NUM_CLASSES, source);
         Dataset test = IdxReader.readImagesAndLabels(DATASET + "-test", resolver.resolve(TEST_IMAGES),
                 resolver.resolve(TEST_LABELS), NUM_CLASSES, source);
-        return new MnistData(train, test);
+        return new TrainTest(train, test);
     }
 }

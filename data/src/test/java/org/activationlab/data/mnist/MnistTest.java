@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.mnist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.activationlab.data.Dataset;
+import org.activationlab.data.Datasets;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.data.split.Splits;
+import org.activationlab.data.testing.TestMirror;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +27,7 @@ class MnistTest {
     @TempDir
     static Path fallbackCache;
     static DatasetResolver resolver;
-    static MnistData mnist;
+    static TrainTest mnist;
 
     @BeforeAll
     static void load() throws IOException {
@@ -72,7 +78,7 @@ class MnistTest {
     @Test
     void cachedFilesOpenAsAnIdxDirectory() throws IOException {
         Path cachedDir = resolver.cachePath(Mnist.TRAIN_IMAGES).getParent();
-        MnistData fromDir = Datasets.open("idx:" + cachedDir, resolver);
+        TrainTest fromDir = Datasets.open("idx:" + cachedDir, resolver);
         assertEquals("mnist-train", fromDir.train().name());
         assertArrayEquals(mnist.test().labels(), fromDir.test().labels());
         assertArrayEquals(mnist.test().features(), fromDir.test().features());

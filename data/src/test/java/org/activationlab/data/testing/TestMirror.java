@@ -1,11 +1,12 @@
-package org.activationlab.data;
+package org.activationlab.data.testing;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.activationlab.data.download.DatasetResolver;
 
 /** The project's dataset mirror and cache for tests that load real data (never from the internet). */
-final class TestMirror {
+public final class TestMirror {
 
     private TestMirror() {
     }
@@ -14,7 +15,7 @@ final class TestMirror {
      * The mirror from the system property if it holds {@code entry}, else {@code ../shared/data}
      * next to the project root if that does, else {@code null}.
      */
-    static Path find(String entry) {
+    public static Path find(String entry) {
         String property = System.getProperty(DatasetResolver.MIRROR_PROPERTY);
         if (property != null && !property.isBlank()) {
             Path path = property.startsWith("file:") ? Path.of(URI.create(property)) : Path.of(property);
@@ -32,7 +33,7 @@ final class TestMirror {
     }
 
     /** The cache from the system property (the build's shared test cache), else {@code fallback}. */
-    static Path cache(Path fallback) {
+    public static Path cache(Path fallback) {
         String property = System.getProperty(DatasetResolver.CACHE_PROPERTY);
         return property == null || property.isBlank() ? fallback : Path.of(property);
     }

@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.playground;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.activationlab.data;
+package org.activationlab.data.split;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.activationlab.data.Dataset;
 import org.junit.jupiter.api.Test;
 
 class SplitsTest {
