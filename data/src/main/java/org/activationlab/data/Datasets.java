@@ -82,7 +82,7 @@ public final class Datasets {
             Path fileName = path.getFileName();
             if (Files.isRegularFile(path)) {
                 String name = fileName == null ? "images" : TarExtractor.stem(fileName.toString());
-                return ImageFolder.loadArchive(path, null, resolver.cacheDir(), name);
+                return ImageFolder.loadArchive(path, null, resolver.cacheDir(), name, resolver.extractionLimits());
             }
             String name = fileName == null ? "images" : fileName.toString();
             return ImageFolder.load(path, name, "image folder " + path + " (not checksum-verified)");

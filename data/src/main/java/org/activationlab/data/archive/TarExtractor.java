@@ -1,22 +1,28 @@
 package org.activationlab.data.archive;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileVisitResult;
+import java.io.OutputStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.activationlab.data.download.DatasetResolver;
+import java.util.zip.ZipException;
+import org.activationlab.data.DataLog;
+import org.activationlab.data.DatasetException;
+import org.activationlab.data.cache.CacheFolders;
+import org.activationlab.data.cache.TargetLock;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarUtils;
 
 /**
  * Safely and atomically extracts tar archives (optionally gzip-compressed) into a folder.
@@ -24,24 +30,37 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * <p>Safety: only regular files and directories are extracted. An entry whose normalised path is
  * absolute or leads outside the target folder ({@code ../x}, {@code a/../../x}) is refused, and so
  * are symbolic links, hard links and special files, since a link could make a later entry land
- * outside the target. Refusal stops the extraction before anything is written for that entry.
- * (Commons Compress itself strips a leading {@code /} from names in PAX headers; such entries land
- * inside the target.) File modes, owners and times from the archive are not applied.
+ * outside the target. The {@link ExtractionLimits} cap the entry count and the bytes written, and an
+ * entry larger than the free disk space is refused before it is written. Refusal stops the extraction
+ * before anything is written for that entry. (Commons Compress itself strips a leading {@code /} from
+ * names in PAX headers; such entries land inside the target.) File modes, owners and times from the
+ * archive are not applied.
  *
- * <p>Atomicity: the archive is extracted into a unique temporary sibling folder, a marker file
+ * <p>Atomicity: the archive is extracted into the sibling folder {@code <target>.part}, a marker file
  * {@value #MARKER} is written last, and the folder is then renamed to the target. So the target
- * either does not exist or holds a complete extraction, and an interrupted or concurrent run never
- * leaves a half extraction under the final name.
+ * either does not exist or holds a complete extraction. A {@link TargetLock} keeps concurrent runs
+ * apart, and a failed extraction removes its {@code .part} folder; one left by a killed process (or by
+ * older versions, {@code <target>.<uuid>.part}) is removed by the next extraction of that target.
  */
 public final class TarExtractor {
 
     /** Name of the marker file written into a completed extraction. */
     public static final String MARKER = ".activationlab-extracted";
+    /** Suffix of the folder an extraction is written into before it is renamed to the target. */
+    public static final String PART_SUFFIX = ".part";
 
     private static final int BUFFER_SIZE = 1 << 16;
     private static final int FOLDER_HASH_DIGITS = 12;
+    private static final int TAR_BLOCK = 512;
+    /** Disk space left free for everything else when checking whether an entry fits. */
+    private static final long FREE_SPACE_RESERVE = 16L << 20;
 
     private TarExtractor() {
+    }
+
+    /** {@link #extract(Path, Path, ExtractionLimits)} with the {@linkplain ExtractionLimits#defaults() default limits}. */
+    public static Path extract(Path archive, Path target) throws IOException {
+        return extract(archive, target, ExtractionLimits.defaults());
     }
 
     /**
@@ -51,48 +70,50 @@ public final class TarExtractor {
      * extraction is reused without comparing it with the archive.
      *
      * @return {@code target}, absolute and normalised
-     * @throws IOException if the archive cannot be read, is corrupt or truncated, has an unsafe entry,
-     *     or if {@code target} exists without the marker (it was not made by this class)
+     * @throws DatasetException if the archive is not a tar or tar.gz file, is corrupt or truncated, has
+     *     an unsafe entry, exceeds {@code limits} or the free disk space, or if {@code target} exists
+     *     without the marker (it was not made by this class); nothing from the archive is kept then
+     * @throws IOException if reading or writing fails otherwise
      */
-    public static Path extract(Path archive, Path target) throws IOException {
+    public static Path extract(Path archive, Path target, ExtractionLimits limits) throws IOException {
         Path dest = target.toAbsolutePath().normalize();
         if (isComplete(dest)) {
             return dest;
         }
-        if (Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException("cannot extract " + archive + " into " + dest + ": it already exists but has no "
-                    + MARKER + " file, so it is not a completed extraction; delete it (or choose another folder)");
-        }
         Path parent = dest.getParent();
-        Files.createDirectories(parent);
-        DatasetResolver.log("extracting " + archive + " -> " + dest);
-        long start = System.nanoTime();
-        // A unique sibling on the same filesystem, so that the final rename is atomic and concurrent
-        // runs never share a temporary folder.
-        Path temp = parent.resolve(dest.getFileName() + "." + UUID.randomUUID() + ".part");
-        Files.createDirectory(temp);
-        try {
-            int entries = extractEntries(archive, temp);
-            Files.writeString(temp.resolve(MARKER), "complete extraction of " + archive + " (" + entries
-                    + " entries)\n");
-            try {
-                Files.move(temp, dest, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                if (isComplete(dest)) {
-                    return dest; // a concurrent run finished first; its extraction is as good as ours
-                }
-                throw e;
+        CacheFolders.create(parent, "extraction folder", "choose a writable cache folder with --cache-dir or"
+                + " ACTIVATIONLAB_CACHE");
+        try (TargetLock lock = TargetLock.acquire(dest,
+                () -> DataLog.info("waiting for another process extracting into " + dest))) {
+            if (isComplete(dest)) {
+                return dest; // a concurrent run finished while we waited
             }
-            DatasetResolver.log(String.format(Locale.ROOT, "extracted %,d entries in %.1f s", entries,
-                    (System.nanoTime() - start) / 1e9));
-            return dest;
-        } finally {
-            deleteRecursively(temp);
+            if (Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
+                throw new DatasetException("cannot extract " + archive + " into " + dest + ": it already exists but"
+                        + " has no " + MARKER + " file, so it is not a completed extraction; delete it (or choose"
+                        + " another folder)");
+            }
+            removeStaleParts(dest);
+            DataLog.info("extracting " + archive + " -> " + dest);
+            long start = System.nanoTime();
+            Path temp = dest.resolveSibling(dest.getFileName() + PART_SUFFIX);
+            Files.createDirectory(temp);
+            try {
+                Extraction done = extractEntries(archive, temp, limits);
+                Files.writeString(temp.resolve(MARKER), "complete extraction of " + archive + " (" + done.entries
+                        + " entries)\n");
+                Files.move(temp, dest, StandardCopyOption.ATOMIC_MOVE);
+                DataLog.info(String.format(Locale.ROOT, "extracted %,d entries (%,d bytes) in %.1f s", done.entries,
+                        done.bytes, (System.nanoTime() - start) / 1e9));
+                return dest;
+            } finally {
+                CacheFolders.deleteRecursively(temp);
+            }
         }
     }
 
     /** Whether {@code dir} holds a completed extraction, i.e. a {@value #MARKER} file. */
-    static boolean isComplete(Path dir) {
+    public static boolean isComplete(Path dir) {
         return Files.isRegularFile(dir.resolve(MARKER), LinkOption.NOFOLLOW_LINKS);
     }
 
@@ -119,52 +140,168 @@ public final class TarExtractor {
         return fileName;
     }
 
-    private static int extractEntries(Path archive, Path dir) throws IOException {
+    /**
+     * Removes what dead processes left for {@code dest}: {@code <dest>.part} and {@code <dest>.<uuid>.part}.
+     * Only called while holding {@code dest}'s lock, so no live process is writing them.
+     */
+    private static void removeStaleParts(Path dest) throws IOException {
+        String prefix = dest.getFileName() + ".";
+        try (Stream<Path> siblings = Files.list(dest.getParent())) {
+            for (Path stale : siblings.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(prefix) && name.endsWith(PART_SUFFIX);
+            }).toList()) {
+                DataLog.info("removing " + stale + ", left by an interrupted extraction");
+                CacheFolders.deleteRecursively(stale);
+            }
+        }
+    }
+
+    private record Extraction(int entries, long bytes) {
+    }
+
+    private static Extraction extractEntries(Path archive, Path dir, ExtractionLimits limits) throws IOException {
         int count = 0;
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER_SIZE);
-             TarArchiveInputStream tar = new TarArchiveInputStream(gunzipIfCompressed(raw))) {
-            while (true) {
-                TarArchiveEntry entry;
-                try {
-                    entry = tar.getNextEntry();
-                } catch (IOException e) {
-                    throw new IOException("archive " + archive + " is corrupt or truncated after " + count
-                            + " entries: " + e.getMessage() + "; expected a complete tar or tar.gz file", e);
-                }
-                if (entry == null) {
-                    return count;
-                }
-                count++;
-                String name = entry.getName();
-                if (entry.isSymbolicLink() || entry.isLink()) {
-                    throw refused(archive, name, "is a " + (entry.isSymbolicLink() ? "symbolic" : "hard")
-                            + " link to '" + entry.getLinkName() + "'; links are refused because they could"
-                            + " point outside the target folder");
-                }
-                if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
-                    throw refused(archive, name, "is a device or FIFO; only regular files and folders are extracted");
-                }
-                Path path = inside(archive, dir, name);
-                if (entry.isDirectory()) {
-                    Files.createDirectories(path);
-                } else {
-                    Files.createDirectories(path.getParent());
+        long written = 0;
+        FileStore store = Files.getFileStore(dir);
+        long free = usableSpace(store);
+        byte[] buffer = new byte[BUFFER_SIZE];
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER_SIZE)) {
+            boolean gzip = isGzip(raw);
+            InputStream content = new BufferedInputStream(gzip ? new GZIPInputStream(raw, BUFFER_SIZE) : raw,
+                    BUFFER_SIZE);
+            checkTarHeader(archive, content, gzip);
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(content)) {
+                while (true) {
+                    TarArchiveEntry entry;
                     try {
-                        Files.copy(tar, path, StandardCopyOption.REPLACE_EXISTING);
+                        entry = tar.getNextEntry();
                     } catch (IOException e) {
-                        throw new IOException("archive " + archive + ": entry '" + name + "' could not be extracted"
-                                + " to " + path + ": " + e.getMessage(), e);
+                        throw corrupt(archive, gzip, count, e);
                     }
+                    if (entry == null) {
+                        if (count == 0) {
+                            throw new DatasetException("archive " + archive + " holds no entries; expected a tar"
+                                    + " or tar.gz file with the dataset's files");
+                        }
+                        return new Extraction(count, written);
+                    }
+                    count++;
+                    String name = entry.getName();
+                    if (count > limits.maxEntries()) {
+                        throw new DatasetException(String.format(Locale.ROOT, "refusing to extract archive %s: it"
+                                + " holds more than %,d entries, the cap; if the archive is trustworthy, raise the"
+                                + " cap with %s (or -D%s). Nothing from it was kept", archive, limits.maxEntries(),
+                                ExtractionLimits.MAX_ENTRIES_ENV, ExtractionLimits.MAX_ENTRIES_PROPERTY));
+                    }
+                    if (entry.isSymbolicLink() || entry.isLink()) {
+                        throw refused(archive, name, "is a " + (entry.isSymbolicLink() ? "symbolic" : "hard")
+                                + " link to '" + entry.getLinkName() + "'; links are refused because they could"
+                                + " point outside the target folder");
+                    }
+                    if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
+                        throw refused(archive, name, "is a device or FIFO; only regular files and folders are"
+                                + " extracted");
+                    }
+                    Path path = inside(archive, dir, name);
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(path);
+                        continue;
+                    }
+                    long size = entry.getSize();
+                    if (size > limits.maxBytes() - written) {
+                        throw new DatasetException(String.format(Locale.ROOT, "refusing to extract archive %s: its"
+                                + " entry '%s' (%,d bytes) would take it past %,d bytes, the cap on extracted bytes"
+                                + " (%,d written so far); if the archive is trustworthy, raise the cap with %s"
+                                + " (e.g. 4G) or -D%s. Nothing from it was kept", archive, name, size,
+                                limits.maxBytes(), written, ExtractionLimits.MAX_BYTES_ENV,
+                                ExtractionLimits.MAX_BYTES_PROPERTY));
+                    }
+                    if (size > free) {
+                        free = usableSpace(store); // the estimate only shrinks; others may have freed space
+                        if (size > free) {
+                            throw new DatasetException(String.format(Locale.ROOT, "cannot extract archive %s into"
+                                    + " %s: its entry '%s' needs %,d bytes but only %,d are free on %s; free disk"
+                                    + " space or choose another cache folder with --cache-dir or"
+                                    + " ACTIVATIONLAB_CACHE. Nothing from it was kept", archive, dir.getParent(),
+                                    name, size, Math.max(0, free), store));
+                        }
+                    }
+                    Files.createDirectories(path.getParent());
+                    written += copyEntry(archive, gzip, count, tar, name, path, buffer);
+                    free -= size;
                 }
             }
         }
     }
 
-    private static InputStream gunzipIfCompressed(InputStream in) throws IOException {
+    private static long copyEntry(Path archive, boolean gzip, int count, InputStream tar, String name, Path path,
+                                  byte[] buffer) throws IOException {
+        long copied = 0;
+        // A later entry of the same name replaces an earlier one, as tar itself does.
+        try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            while (true) {
+                int n;
+                try {
+                    n = tar.read(buffer);
+                } catch (IOException e) {
+                    throw corrupt(archive, gzip, count, e);
+                }
+                if (n < 0) {
+                    return copied;
+                }
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw new DatasetException("archive " + archive + ": entry '" + name + "' could not be written"
+                            + " to " + path + " (" + e.getMessage() + "); free disk space or choose another cache"
+                            + " folder with --cache-dir or ACTIVATIONLAB_CACHE. Nothing from it was kept", e);
+                }
+                copied += n;
+            }
+        }
+    }
+
+    private static long usableSpace(FileStore store) throws IOException {
+        return store.getUsableSpace() - FREE_SPACE_RESERVE;
+    }
+
+    private static boolean isGzip(InputStream in) throws IOException {
         in.mark(2);
         boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
         in.reset();
-        return gzip ? new GZIPInputStream(in, BUFFER_SIZE) : in;
+        return gzip;
+    }
+
+    /** Refuses a file whose first block is no tar header (e.g. a shell script), naming what it is instead. */
+    private static void checkTarHeader(Path archive, InputStream content, boolean gzip) throws IOException {
+        byte[] header = new byte[TAR_BLOCK];
+        int n;
+        content.mark(TAR_BLOCK);
+        try {
+            n = content.readNBytes(header, 0, TAR_BLOCK);
+        } catch (IOException e) {
+            throw corrupt(archive, gzip, 0, e);
+        }
+        content.reset();
+        boolean zeros = n == TAR_BLOCK;
+        for (int i = 0; i < n && zeros; i++) {
+            zeros = header[i] == 0;
+        }
+        if (zeros || (n == TAR_BLOCK && (TarArchiveInputStream.matches(header, n) || TarUtils.verifyCheckSum(header)))) {
+            return; // a tar header, or the end-of-archive block of an empty tar
+        }
+        throw new DatasetException("file " + archive + " is not a tar archive" + (gzip ? " (it is gzip-compressed,"
+                + " but what it holds is no tar)" : " (nor gzip-compressed)") + "; expected a .tar, .tar.gz or .tgz"
+                + " file, e.g. made with 'tar czf images.tar.gz train test'");
+    }
+
+    private static DatasetException corrupt(Path archive, boolean gzip, int entries, IOException e) {
+        boolean gzipProblem = e instanceof ZipException || e instanceof EOFException;
+        return new DatasetException("archive " + archive + " is " + (gzip && gzipProblem ? "a corrupt or truncated"
+                + " gzip file" : "corrupt or truncated") + " after " + entries + " entries (" + e.getMessage()
+                + "); replace it with a complete copy (nothing from it was kept)", e);
     }
 
     /** Where entry {@code name} goes under {@code dir}, refusing names that would leave it. */
@@ -185,31 +322,8 @@ public final class TarExtractor {
         return path;
     }
 
-    private static IOException refused(Path archive, String entry, String problem) {
-        return new IOException("refusing to extract archive " + archive + ": entry '" + entry + "' " + problem
+    private static DatasetException refused(Path archive, String entry, String problem) {
+        return new DatasetException("refusing to extract archive " + archive + ": entry '" + entry + "' " + problem
                 + ". The archive is damaged or malicious; nothing from it was kept");
-    }
-
-    /** Deletes {@code dir} and everything in it, without following links; does nothing if it is absent. */
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

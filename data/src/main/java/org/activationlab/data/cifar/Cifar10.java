@@ -1,12 +1,12 @@
 package org.activationlab.data.cifar;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.activationlab.data.Dataset;
+import org.activationlab.data.DatasetNotFoundException;
 import org.activationlab.data.TrainTest;
 import org.activationlab.data.download.DatasetResolver;
 import org.activationlab.data.download.RemoteFile;
@@ -74,7 +74,7 @@ public final class Cifar10 {
      * Loads CIFAR-10 from the given copy, fetching, verifying and extracting its archive into the
      * resolver's cache unless already there.
      *
-     * @throws FileNotFoundException if the archive is neither cached nor available: for
+     * @throws DatasetNotFoundException if the archive is neither cached nor available: for
      *     {@link Source#BINARY} the message suggests the JPEG copy, for {@link Source#JPEG} it
      *     explains that only data mirrors hold it
      * @throws IOException if fetching, verification, extraction or reading fails
@@ -91,7 +91,7 @@ public final class Cifar10 {
         Path extracted;
         try {
             extracted = resolver.resolveExtracted(archive);
-        } catch (FileNotFoundException e) {
+        } catch (DatasetNotFoundException e) {
             throw withHint(e, ". Without the canonical binary CIFAR-10, a mirror may hold its JPEG re-encoding "
                     + JPEG_ARCHIVE.mirrorPath() + " at its root (../shared/data does): load '" + JPEG_DATASET
                     + "' (Cifar10.Source.JPEG) instead, and say in every result that it is the JPEG re-encoding");
@@ -118,7 +118,7 @@ public final class Cifar10 {
         Path extracted;
         try {
             extracted = resolver.resolveExtracted(JPEG_ARCHIVE);
-        } catch (FileNotFoundException e) {
+        } catch (DatasetNotFoundException e) {
             throw withHint(e, ". The canonical binary CIFAR-10 is the dataset '" + DATASET
                     + "' (Cifar10.Source.BINARY)");
         }
@@ -129,9 +129,7 @@ public final class Cifar10 {
         return ImageFolder.load(extracted, CLASS_NAMES, DATASET, source);
     }
 
-    private static FileNotFoundException withHint(FileNotFoundException e, String hint) {
-        FileNotFoundException hinted = new FileNotFoundException(e.getMessage() + hint);
-        hinted.initCause(e);
-        return hinted;
+    private static DatasetNotFoundException withHint(DatasetNotFoundException e, String hint) {
+        return new DatasetNotFoundException(e.getMessage() + hint, e);
     }
 }

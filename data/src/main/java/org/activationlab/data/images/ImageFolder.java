@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,12 +23,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.activationlab.data.DataLog;
 import org.activationlab.data.Dataset;
+import org.activationlab.data.DatasetException;
 import org.activationlab.data.DatasetFormatException;
+import org.activationlab.data.DatasetNotFoundException;
 import org.activationlab.data.TrainTest;
+import org.activationlab.data.archive.ExtractionLimits;
 import org.activationlab.data.archive.TarExtractor;
+import org.activationlab.data.cache.CacheFolders;
+import org.activationlab.data.cache.Checksums;
 import org.activationlab.data.cifar.Cifar10;
-import org.activationlab.data.download.DatasetResolver;
 
 /**
  * Loads an image-folder dataset: {@code <root>/train/<class>/<image>} and
@@ -93,12 +97,62 @@ public final class ImageFolder {
      *
      * @param classNames class order (label = index), or {@code null} for the sorted folder names
      * @param source provenance recorded in both datasets
-     * @throws NoSuchFileException if {@code root} does not exist
-     * @throws IOException if the tree does not follow the rules in the class description, naming the
+     * @throws DatasetNotFoundException if {@code root} does not exist
+     * @throws DatasetException if the tree does not follow the rules in the class description, naming the
      *     offending file or folder
      */
     public static TrainTest load(Path root, List<String> classNames, String name, String source)
             throws IOException {
+        Layout layout = scan(root, classNames);
+        Path tree = layout.tree();
+        List<String> classes = layout.classes();
+        List<Path> trainFiles = layout.trainFiles();
+        List<Path> testFiles = layout.testFiles();
+        long start = System.nanoTime();
+        Path reference = trainFiles.get(0);
+        BufferedImage first = decode(reference);
+        Decoder decoder = new Decoder(reference, first.getWidth(), first.getHeight());
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "image-folder-decoder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            int[] shape = {first.getHeight(), first.getWidth(), CHANNELS};
+            Dataset train = new Dataset(name + "-" + TRAIN, decoder.decodeAll(trainFiles, pool),
+                    toArray(layout.trainLabels()), shape, classes, source);
+            Dataset test = new Dataset(name + "-" + TEST, decoder.decodeAll(testFiles, pool),
+                    toArray(layout.testLabels()), shape, classes, source);
+            DataLog.info(String.format(Locale.ROOT, "decoded %,d images from %s in %.1f s on %d threads",
+                    train.size() + test.size(), tree, (System.nanoTime() - start) / 1e9, threads));
+            return new TrainTest(train, test);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * What a model for the image folder {@code root} must fit, read without decoding every image:
+     * the class names (sorted folder names of {@code train/}), the size of the first training image
+     * (all must share it, as {@link #load} checks) and the image counts.
+     *
+     * @throws DatasetNotFoundException if {@code root} does not exist
+     * @throws DatasetException if the tree does not follow the rules in the class description
+     */
+    public static ImageFolderInfo inspect(Path root) throws IOException {
+        Layout layout = scan(root, null);
+        BufferedImage first = decode(layout.trainFiles().get(0));
+        return new ImageFolderInfo(layout.tree(), layout.classes(), first.getHeight(), first.getWidth(), CHANNELS,
+                layout.trainFiles().size(), layout.testFiles().size());
+    }
+
+    /** The image files of a checked tree, in class then file-name order, with their labels. */
+    private record Layout(Path tree, List<String> classes, List<Path> trainFiles, List<Integer> trainLabels,
+                          List<Path> testFiles, List<Integer> testLabels) {
+    }
+
+    private static Layout scan(Path root, List<String> classNames) throws IOException {
         Path tree = treeRoot(root);
         Path trainDir = tree.resolve(TRAIN);
         Path testDir = tree.resolve(TEST);
@@ -117,65 +171,66 @@ public final class ImageFolder {
                 collectImages(testDir.resolve(classes.get(label)), label, testFiles, testLabels);
             }
         }
-        if (trainFiles.isEmpty() || testFiles.isEmpty()) {
-            throw new IOException("image folder " + tree + " has no images in " + (trainFiles.isEmpty() ? trainDir
-                    : testDir) + "; expected at least one .jpg, .jpeg or .png file in its class folders");
+        if (testFiles.isEmpty()) {
+            throw new DatasetException("image folder " + tree + " has no images in " + testDir + "; expected at least"
+                    + " one class folder there with .jpg, .jpeg or .png files");
         }
+        return new Layout(tree, classes, trainFiles, trainLabels, testFiles, testLabels);
+    }
 
-        long start = System.nanoTime();
-        Path reference = trainFiles.get(0);
-        BufferedImage first = decode(reference);
-        Decoder decoder = new Decoder(reference, first.getWidth(), first.getHeight());
-        int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "image-folder-decoder");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            int[] shape = {first.getHeight(), first.getWidth(), CHANNELS};
-            Dataset train = new Dataset(name + "-" + TRAIN, decoder.decodeAll(trainFiles, pool),
-                    toArray(trainLabels), shape, classes, source);
-            Dataset test = new Dataset(name + "-" + TEST, decoder.decodeAll(testFiles, pool),
-                    toArray(testLabels), shape, classes, source);
-            DatasetResolver.log(String.format(Locale.ROOT, "decoded %,d images from %s in %.1f s on %d threads",
-                    train.size() + test.size(), tree, (System.nanoTime() - start) / 1e9, threads));
-            return new TrainTest(train, test);
-        } finally {
-            pool.shutdownNow();
-        }
+    /**
+     * {@link #loadArchive(Path, List, Path, String, ExtractionLimits)} with the
+     * {@linkplain ExtractionLimits#defaults() default extraction limits}.
+     */
+    public static TrainTest loadArchive(Path archive, List<String> classNames, Path cacheDir, String name)
+            throws IOException {
+        return loadArchive(archive, classNames, cacheDir, name, ExtractionLimits.defaults());
     }
 
     /**
      * Extracts the tar or tar.gz {@code archive} of an image folder into
      * {@code <cacheDir>/image-folders/<stem>-<first 12 hex digits of its SHA-256>/} (safely and
-     * atomically with {@link TarExtractor}; a completed extraction is reused) and loads it like
-     * {@link #load(Path, List, String, String)}. The source names the archive and its SHA-256.
+     * atomically with {@link TarExtractor}, within {@code limits}; a completed extraction is reused)
+     * and loads it like {@link #load(Path, List, String, String)}. The source names the archive and
+     * its SHA-256. If this call extracted the archive and its content is then rejected, the
+     * extraction is removed again, so nothing of a bad archive stays in the cache.
      *
      * @param classNames class order (label = index), or {@code null} for the sorted folder names
+     * @throws DatasetNotFoundException if {@code archive} does not exist
+     * @throws DatasetException if it is no tar archive, breaks the limits, or holds no valid image folder
      */
-    public static TrainTest loadArchive(Path archive, List<String> classNames, Path cacheDir, String name)
-            throws IOException {
+    public static TrainTest loadArchive(Path archive, List<String> classNames, Path cacheDir, String name,
+                                        ExtractionLimits limits) throws IOException {
         Path file = archive.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such image-folder archive");
+            throw new DatasetNotFoundException("no such image-folder archive " + file + "; expected a .tar.gz (or .tar)"
+                    + " of <root>/train/<class>/<image> and <root>/test/<class>/<image>");
         }
-        String sha256 = DatasetResolver.sha256(file);
+        String sha256 = Checksums.sha256(file);
         Path target = cacheDir.resolve(CACHE_FOLDER)
                 .resolve(TarExtractor.folderName(String.valueOf(file.getFileName()), sha256));
-        Path extracted = TarExtractor.extract(file, target);
+        boolean fresh = !TarExtractor.isComplete(target);
+        Path extracted = TarExtractor.extract(file, target, limits);
         String source = "image-folder archive " + file + " (sha256 " + sha256 + ", not verified against a published"
                 + " checksum), extracted into " + extracted
                 + (sha256.equals(Cifar10.JPEG_ARCHIVE.sha256()) ? "; this archive is " + Cifar10.JPEG_ARCHIVE.fileName()
                         + ", " + Cifar10.JPEG_NOTE : "");
-        return load(extracted, classNames, name, source);
+        try {
+            return load(extracted, classNames, name, source);
+        } catch (DatasetException e) {
+            if (fresh) {
+                CacheFolders.deleteRecursively(extracted);
+            }
+            throw e;
+        }
     }
 
     /** {@code root} itself if it has train/ and test/, else its single visible sub-folder that has them. */
     private static Path treeRoot(Path root) throws IOException {
         Path dir = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            throw new NoSuchFileException(dir.toString(), null, "no such image folder");
+            throw new DatasetNotFoundException("no such image folder " + dir + "; expected a folder (or a .tar.gz of"
+                    + " one) holding train/<class>/<image> and test/<class>/<image>");
         }
         if (hasSplits(dir)) {
             return dir;
@@ -184,7 +239,7 @@ public final class ImageFolder {
         if (visible.size() == 1 && hasSplits(visible.get(0))) {
             return visible.get(0);
         }
-        throw new IOException("image folder " + dir + " has no " + TRAIN + "/ and " + TEST + "/ folders; expected "
+        throw new DatasetException("image folder " + dir + " has no " + TRAIN + "/ and " + TEST + "/ folders; expected "
                 + dir + "/" + TRAIN + "/<class>/<image> and " + dir + "/" + TEST + "/<class>/<image> (JPEG or PNG),"
                 + " or a single top-level folder holding them");
     }
@@ -203,7 +258,7 @@ public final class ImageFolder {
         List<String> names = new ArrayList<>();
         for (Path entry : visibleEntries(splitDir)) {
             if (!Files.isDirectory(entry)) {
-                throw new IOException("image folder split " + splitDir + " holds the file " + entry.getFileName()
+                throw new DatasetException("image folder split " + splitDir + " holds the file " + entry.getFileName()
                         + "; expected only class folders (hidden files are ignored)");
             }
             names.add(entry.getFileName().toString());
@@ -217,25 +272,25 @@ public final class ImageFolder {
             throw new IllegalArgumentException("class list " + classes + " must be non-empty without duplicates");
         }
         if (classes.isEmpty()) {
-            throw new IOException("image folder split " + trainDir + " has no class folders; expected one folder"
+            throw new DatasetException("image folder split " + trainDir + " has no class folders; expected one folder"
                     + " per class");
         }
         for (String c : classes) {
             if (!trainFolders.contains(c)) {
-                throw new IOException("class '" + c + "' has no folder in " + trainDir + " (its class folders are "
+                throw new DatasetException("class '" + c + "' has no folder in " + trainDir + " (its class folders are "
                         + trainFolders + ")");
             }
         }
         Set<String> known = new HashSet<>(classes);
         for (String folder : trainFolders) {
             if (!known.contains(folder)) {
-                throw new IOException("class folder " + trainDir.resolve(folder) + " is not in the class list "
+                throw new DatasetException("class folder " + trainDir.resolve(folder) + " is not in the class list "
                         + classes + "; add it to the list or remove the folder");
             }
         }
         for (String folder : testFolders) {
             if (!known.contains(folder)) {
-                throw new IOException("class folder " + testDir.resolve(folder) + " is not one of the classes "
+                throw new DatasetException("class folder " + testDir.resolve(folder) + " is not one of the classes "
                         + classes + (given ? "" : " found in " + trainDir));
             }
         }
@@ -243,9 +298,14 @@ public final class ImageFolder {
 
     private static void collectImages(Path classDir, int label, List<Path> files, List<Integer> labels)
             throws IOException {
-        for (Path entry : visibleEntries(classDir)) {
+        List<Path> entries = visibleEntries(classDir);
+        if (entries.isEmpty()) {
+            throw new DatasetException("class folder " + classDir + " holds no images; put its .jpg, .jpeg or .png"
+                    + " images in it, or remove the folder");
+        }
+        for (Path entry : entries) {
             if (!Files.isRegularFile(entry)) {
-                throw new IOException("image folder class " + classDir + " holds " + entry.getFileName()
+                throw new DatasetException("image folder class " + classDir + " holds " + entry.getFileName()
                         + ", which is not a regular file; expected only images (no nested folders)");
             }
             String lower = entry.getFileName().toString().toLowerCase(Locale.ROOT);

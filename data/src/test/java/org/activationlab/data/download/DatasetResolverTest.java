@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.FileNotFoundException;
+
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.activationlab.data.DatasetNotFoundException;
 import org.activationlab.data.testing.TarFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class DatasetResolverTest {
         Files.delete(mirrorDir.resolve("toy/data.bin.gz"));
         DatasetResolver resolver = DatasetResolver.create(cache, mirrorDir.toUri().toString());
 
-        FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> resolver.resolve(file));
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class, () -> resolver.resolve(file));
 
         String url = mirrorDir.toUri() + "toy/data.bin.gz";
         assertTrue(e.getMessage().contains(url), e.getMessage());
@@ -145,7 +146,7 @@ class DatasetResolverTest {
             assertArrayEquals(CONTENT, Files.readAllBytes(resolver.resolve(file)));
 
             RemoteFile absent = new RemoteFile("toy", "other.bin", "other.bin.gz", file.canonicalUrl(), file.sha256());
-            FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> resolver.resolve(absent));
+            DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class, () -> resolver.resolve(absent));
             assertTrue(e.getMessage().contains(base + "/toy/other.bin.gz"), e.getMessage());
         } finally {
             server.stop(0);
@@ -245,7 +246,7 @@ class DatasetResolverTest {
         RemoteFile archive = RemoteFile.archive("bundle", "bundle.tar.gz", "bundle.tar.gz", null, sha256(CONTENT));
         DatasetResolver noMirror = DatasetResolver.create(cache, null, key -> null, key -> null);
 
-        FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> noMirror.resolve(archive));
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class, () -> noMirror.resolve(archive));
         assertEquals("bundle.tar.gz has no verified copy in the cache (" + cache.resolve("bundle/bundle.tar.gz")
                 + ") and no canonical download URL: it is only available from a data mirror such as ../shared/data."
                 + " Point --data-mirror / ACTIVATIONLAB_MIRROR / -Dactivationlab.mirror at a mirror holding bundle.tar.gz",
@@ -257,7 +258,7 @@ class DatasetResolverTest {
 
         Files.delete(mirrorDir.resolve("bundle.tar.gz"));
         Files.delete(cached);
-        FileNotFoundException absent = assertThrows(FileNotFoundException.class,
+        DatasetNotFoundException absent = assertThrows(DatasetNotFoundException.class,
                 () -> DatasetResolver.create(cache, mirrorDir.toString()).resolve(archive));
         assertTrue(absent.getMessage().contains("must hold bundle.tar.gz. Change it with --data-mirror"
                 + " / ACTIVATIONLAB_MIRROR / -Dactivationlab.mirror (bundle.tar.gz has no canonical download)"),

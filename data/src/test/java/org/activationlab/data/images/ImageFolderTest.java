@@ -18,6 +18,7 @@ import org.activationlab.data.Dataset;
 import org.activationlab.data.DatasetFormatException;
 import org.activationlab.data.Datasets;
 import org.activationlab.data.TrainTest;
+import org.activationlab.data.cache.Checksums;
 import org.activationlab.data.download.DatasetResolver;
 import org.activationlab.data.testing.TarFiles;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,7 +237,7 @@ class ImageFolderTest {
         assertEquals("my-pets-train", fromArchive.train().name());
         assertArrayEquals(fromDir.train().features(), fromArchive.train().features());
         assertArrayEquals(fromDir.test().labels(), fromArchive.test().labels());
-        String sha256 = DatasetResolver.sha256(archive);
+        String sha256 = Checksums.sha256(archive);
         Path extracted = resolver.cacheDir().resolve("image-folders/my-pets-" + sha256.substring(0, 12));
         assertEquals("image-folder archive " + archive + " (sha256 " + sha256 + ", not verified against a published"
                 + " checksum), extracted into " + extracted, fromArchive.train().source());

@@ -1,0 +1,121 @@
+package org.activationlab.data.cache;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An exclusive lock on one cache target (a file or folder about to be created), held against other
+ * threads of this process and against other processes, so that only one of them downloads or
+ * extracts it while the others wait and then reuse the result.
+ *
+ * <p>The operating-system lock is taken on a sibling file {@code <target>.lock}, which the holder
+ * deletes before releasing, so no lock file is left behind. A waiter may thus end up holding the lock
+ * of a file that was deleted meanwhile; it notices because the token it wrote into the locked file is
+ * not what the path holds, and starts over. Because the lock dies with its process, whatever a dead
+ * process left next to the target (its {@code *.part} files or folders) is known to be stale once the
+ * lock is held, and may be removed or resumed.
+ */
+public final class TargetLock implements AutoCloseable {
+
+    /** Suffix of the lock file next to the target. */
+    public static final String SUFFIX = ".lock";
+
+    // FileChannel locks are per process: a second channel of this JVM locking the same file throws
+    // OverlappingFileLockException instead of waiting, so threads queue on an in-process lock first.
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final Path lockFile;
+    private final ReentrantLock threadLock;
+    private final FileChannel channel;
+    private final FileLock fileLock;
+
+    private TargetLock(Path lockFile, ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
+        this.lockFile = lockFile;
+        this.threadLock = threadLock;
+        this.channel = channel;
+        this.fileLock = fileLock;
+    }
+
+    /**
+     * Waits until no other thread or process holds the lock of {@code target}, then takes it.
+     *
+     * @param onWait called once, before waiting, if another holder is seen (e.g. to tell the user why
+     *     nothing happens)
+     * @throws IllegalStateException if the current thread already holds it
+     */
+    public static TargetLock acquire(Path target, Runnable onWait) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path lockFile = absolute.resolveSibling(absolute.getFileName() + SUFFIX);
+        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(absolute, p -> new ReentrantLock());
+        if (threadLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("this thread already holds the lock of " + absolute);
+        }
+        boolean waited = false;
+        if (!threadLock.tryLock()) {
+            onWait.run();
+            waited = true;
+            threadLock.lock();
+        }
+        try {
+            byte[] token = (ProcessHandle.current().pid() + " " + UUID.randomUUID() + "\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            while (true) {
+                FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                try {
+                    FileLock lock = channel.tryLock();
+                    if (lock == null) {
+                        if (!waited) {
+                            onWait.run();
+                            waited = true;
+                        }
+                        lock = channel.lock();
+                    }
+                    channel.truncate(0);
+                    channel.write(ByteBuffer.wrap(token), 0);
+                    if (holds(lockFile, token)) {
+                        return new TargetLock(lockFile, threadLock, channel, lock);
+                    }
+                    // The previous holder deleted the file we locked; lock the current one instead.
+                    channel.close();
+                } catch (IOException | RuntimeException e) {
+                    channel.close();
+                    throw e;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            threadLock.unlock();
+            throw e;
+        }
+    }
+
+    private static boolean holds(Path lockFile, byte[] token) throws IOException {
+        try {
+            return Arrays.equals(Files.readAllBytes(lockFile), token);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** Deletes the lock file, then releases the lock. */
+    @Override
+    public void close() throws IOException {
+        try {
+            Files.deleteIfExists(lockFile);
+            fileLock.release();
+        } finally {
+            channel.close();
+            threadLock.unlock();
+        }
+    }
+}
