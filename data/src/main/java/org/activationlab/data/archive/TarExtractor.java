@@ -84,7 +84,7 @@ public final class TarExtractor {
         CacheFolders.create(parent, "extraction folder", "choose a writable cache folder with --cache-dir or"
                 + " ACTIVATIONLAB_CACHE");
         try (TargetLock lock = TargetLock.acquire(dest,
-                () -> DataLog.info("waiting for another process extracting into " + dest))) {
+                () -> DataLog.info("waiting for another extraction into " + dest + " to finish"))) {
             if (isComplete(dest)) {
                 return dest; // a concurrent run finished while we waited
             }

@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 
 /**
  * An exclusive lock on one cache target (a file or folder about to be created), held against other
@@ -22,7 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The operating-system lock is taken on a sibling file {@code <target>.lock}, which the holder
  * deletes before releasing, so no lock file is left behind. A waiter may thus end up holding the lock
  * of a file that was deleted meanwhile; it notices because the token it wrote into the locked file is
- * not what the path holds, and starts over. Because the lock dies with its process, whatever a dead
+ * not what the path holds, and starts over. (The path is read through a second channel that stays
+ * open until release: POSIX drops all of a process's locks on a file when any descriptor of it is
+ * closed.) Because the lock dies with its process, whatever a dead
  * process left next to the target (its {@code *.part} files or folders) is known to be stale once the
  * lock is held, and may be removed or resumed.
  */
@@ -32,19 +34,26 @@ public final class TargetLock implements AutoCloseable {
     public static final String SUFFIX = ".lock";
 
     // FileChannel locks are per process: a second channel of this JVM locking the same file throws
-    // OverlappingFileLockException instead of waiting, so threads queue on an in-process lock first.
-    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    // OverlappingFileLockException instead of waiting, so threads queue on an in-process permit first.
+    // A semaphore rather than a ReentrantLock, since the lock may be closed by another thread.
+    private static final ConcurrentHashMap<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Path, Thread> OWNERS = new ConcurrentHashMap<>();
 
+    private final Path target;
     private final Path lockFile;
-    private final ReentrantLock threadLock;
+    private final Semaphore permit;
     private final FileChannel channel;
     private final FileLock fileLock;
+    private final FileChannel reader;
 
-    private TargetLock(Path lockFile, ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
+    private TargetLock(Path target, Path lockFile, Semaphore permit, FileChannel channel, FileLock fileLock,
+                       FileChannel reader) {
+        this.target = target;
         this.lockFile = lockFile;
-        this.threadLock = threadLock;
+        this.permit = permit;
         this.channel = channel;
         this.fileLock = fileLock;
+        this.reader = reader;
     }
 
     /**
@@ -57,15 +66,15 @@ public final class TargetLock implements AutoCloseable {
     public static TargetLock acquire(Path target, Runnable onWait) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path lockFile = absolute.resolveSibling(absolute.getFileName() + SUFFIX);
-        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(absolute, p -> new ReentrantLock());
-        if (threadLock.isHeldByCurrentThread()) {
+        Semaphore permit = IN_PROCESS.computeIfAbsent(absolute, p -> new Semaphore(1));
+        if (OWNERS.get(absolute) == Thread.currentThread()) {
             throw new IllegalStateException("this thread already holds the lock of " + absolute);
         }
         boolean waited = false;
-        if (!threadLock.tryLock()) {
+        if (!permit.tryAcquire()) {
             onWait.run();
             waited = true;
-            threadLock.lock();
+            permit.acquireUninterruptibly();
         }
         try {
             byte[] token = (ProcessHandle.current().pid() + " " + UUID.randomUUID() + "\n")
@@ -83,8 +92,10 @@ public final class TargetLock implements AutoCloseable {
                     }
                     channel.truncate(0);
                     channel.write(ByteBuffer.wrap(token), 0);
-                    if (holds(lockFile, token)) {
-                        return new TargetLock(lockFile, threadLock, channel, lock);
+                    FileChannel reader = readerIfHolding(lockFile, token);
+                    if (reader != null) {
+                        OWNERS.put(absolute, Thread.currentThread());
+                        return new TargetLock(absolute, lockFile, permit, channel, lock, reader);
                     }
                     // The previous holder deleted the file we locked; lock the current one instead.
                     channel.close();
@@ -94,17 +105,31 @@ public final class TargetLock implements AutoCloseable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            threadLock.unlock();
+            permit.release();
             throw e;
         }
     }
 
-    private static boolean holds(Path lockFile, byte[] token) throws IOException {
+    /**
+     * A channel reading {@code lockFile} through its path if it holds {@code token} (so the path is
+     * the file we locked), else {@code null}.
+     */
+    private static FileChannel readerIfHolding(Path lockFile, byte[] token) throws IOException {
+        FileChannel reader;
         try {
-            return Arrays.equals(Files.readAllBytes(lockFile), token);
+            reader = FileChannel.open(lockFile, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
-            return false;
+            return null;
         }
+        ByteBuffer content = ByteBuffer.allocate(token.length + 1);
+        while (content.hasRemaining() && reader.read(content) > 0) {
+            // read up to one byte more than the token, to tell a longer content apart
+        }
+        if (content.position() == token.length && Arrays.equals(Arrays.copyOf(content.array(), token.length), token)) {
+            return reader;
+        }
+        reader.close();
+        return null;
     }
 
     /** Deletes the lock file, then releases the lock. */
@@ -114,8 +139,13 @@ public final class TargetLock implements AutoCloseable {
             Files.deleteIfExists(lockFile);
             fileLock.release();
         } finally {
-            channel.close();
-            threadLock.unlock();
+            try {
+                channel.close();
+                reader.close();
+            } finally {
+                OWNERS.remove(target);
+                permit.release();
+            }
         }
     }
 }

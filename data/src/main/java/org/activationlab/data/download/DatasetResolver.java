@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
@@ -275,7 +276,7 @@ public final class DatasetResolver {
         CacheFolders.create(target.getParent(), "cache folder", cacheFix());
         URI url = urlFor(file);
         try (TargetLock lock = TargetLock.acquire(target,
-                () -> DataLog.info("waiting for another process fetching " + target))) {
+                () -> DataLog.info("waiting for another download of " + target + " to finish"))) {
             if (Files.isRegularFile(target) && Checksums.sha256(target).equals(file.sha256())) {
                 return target; // fetched by the process we waited for
             }
@@ -412,8 +413,8 @@ public final class DatasetResolver {
                                     + " resumed by the next run", kept, download) : "")
                             + howToChangeMirror(file) + byHand(file), failure.getCause());
                 }
-                log(String.format(Locale.ROOT, "downloading %s: %s; retrying in %.1f s (attempt %d of %d)", url,
-                        failure.getMessage(), backoff / 1000.0, attempt + 1, downloads.attempts()));
+                log(String.format(Locale.ROOT, "downloading %s: %s; retrying in %s s (attempt %d of %d)", url,
+                        failure.getMessage(), seconds(backoff), attempt + 1, downloads.attempts()));
                 sleep(backoff);
                 backoff *= 2;
             }
@@ -533,7 +534,7 @@ public final class DatasetResolver {
     }
 
     private static String seconds(long millis) {
-        return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+        return BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
     }
 
     private static void sleep(long millis) throws InterruptedIOException {
