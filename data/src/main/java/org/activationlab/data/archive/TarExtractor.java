@@ -178,6 +178,9 @@ public final class TarExtractor {
                         entry = tar.getNextEntry();
                     } catch (IOException e) {
                         throw corrupt(archive, gzip, count, e);
+                    } catch (IllegalArgumentException e) {
+                        // Commons Compress reports a garbled header field this way.
+                        throw corrupt(archive, gzip, count, new IOException(e.getMessage(), e));
                     }
                     if (entry == null) {
                         if (count == 0) {
@@ -289,12 +292,20 @@ public final class TarExtractor {
         for (int i = 0; i < n && zeros; i++) {
             zeros = header[i] == 0;
         }
-        if (zeros || (n == TAR_BLOCK && (TarArchiveInputStream.matches(header, n) || TarUtils.verifyCheckSum(header)))) {
+        if (zeros || (n == TAR_BLOCK && (TarArchiveInputStream.matches(header, n) || hasValidChecksum(header)))) {
             return; // a tar header, or the end-of-archive block of an empty tar
         }
         throw new DatasetException("file " + archive + " is not a tar archive" + (gzip ? " (it is gzip-compressed,"
                 + " but what it holds is no tar)" : " (nor gzip-compressed)") + "; expected a .tar, .tar.gz or .tgz"
                 + " file, e.g. made with 'tar czf images.tar.gz train test'");
+    }
+
+    private static boolean hasValidChecksum(byte[] header) {
+        try {
+            return TarUtils.verifyCheckSum(header);
+        } catch (IllegalArgumentException e) {
+            return false; // the checksum field is not even octal digits
+        }
     }
 
     private static DatasetException corrupt(Path archive, boolean gzip, int entries, IOException e) {

@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.activationlab.data.Dataset;
+import org.activationlab.data.DatasetException;
 import org.activationlab.data.DatasetFormatException;
 import org.activationlab.data.Datasets;
 import org.activationlab.data.TrainTest;
@@ -242,5 +244,46 @@ class ImageFolderTest {
         assertEquals("image-folder archive " + archive + " (sha256 " + sha256 + ", not verified against a published"
                 + " checksum), extracted into " + extracted, fromArchive.train().source());
         assertTrue(Files.isRegularFile(extracted.resolve("pets/train/ant/c.png")));
+    }
+
+    @Test
+    void anEmptyClassFolderIsRefusedWithItsPath() throws IOException {
+        Path empty = Files.createDirectories(root.resolve("train/bee"));
+        DatasetException e = assertThrows(DatasetException.class, () -> ImageFolder.load(root, "pets", "generated"));
+        assertEquals("class folder " + empty + " holds no images; put its .jpg, .jpeg or .png images in it, or"
+                + " remove the folder", e.getMessage());
+        Files.delete(empty);
+        Files.delete(root.resolve("test/cat/e.png"));
+        e = assertThrows(DatasetException.class, () -> ImageFolder.load(root, "pets", "generated"));
+        assertEquals("class folder " + root.resolve("test/cat") + " holds no images; put its .jpg, .jpeg or .png"
+                + " images in it, or remove the folder", e.getMessage());
+    }
+
+    @Test
+    void inspectGivesClassesAndImageSizeWithoutLoading() throws IOException {
+        ImageFolderInfo info = ImageFolder.inspect(root);
+        assertEquals(List.of("ant", "cat"), info.classNames());
+        assertEquals(2, info.numClasses());
+        assertArrayEquals(new int[] {HEIGHT, WIDTH, 3}, info.sampleShape());
+        assertEquals(3, info.trainImages());
+        assertEquals(2, info.testImages());
+        assertEquals(root, info.root());
+
+        TrainTest loaded = ImageFolder.load(root, "pets", "generated");
+        assertEquals(info.numClasses(), loaded.numClasses());
+        assertArrayEquals(info.sampleShape(), loaded.sampleShape());
+    }
+
+    @Test
+    void anArchiveWhoseImagesAreRejectedLeavesNothingInTheCache() throws IOException {
+        Files.writeString(root.resolve("train/cat/broken.png"), "not really a PNG");
+        Path archive = new TarFiles().tree(root, "pets/").writeTarGz(tmp.resolve("archives/bad-pets.tar.gz"));
+        DatasetResolver resolver = DatasetResolver.create(tmp.resolve("cache"), null);
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> Datasets.openImages("folder:" + archive, resolver));
+        assertTrue(e.getMessage().contains("/pets/train/cat/broken.png is not"), e.getMessage());
+        try (Stream<Path> left = Files.list(resolver.cacheDir().resolve(ImageFolder.CACHE_FOLDER))) {
+            assertEquals(List.of(), left.toList());
+        }
     }
 }
