@@ -18,8 +18,8 @@ public record ExtractionLimits(long maxBytes, int maxEntries) {
      * four or more times their size on disk, so a larger folder would not fit in memory anyway.
      */
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
-    /** Default {@link #maxEntries}: 200,000 (CIFAR-10's JPEG copy has about 60,000). */
-    public static final int DEFAULT_MAX_ENTRIES = 200_000;
+    /** Default {@link #maxEntries}: 100,000 (CIFAR-10's JPEG copy, the largest image folder in use, has about 60,000). */
+    public static final int DEFAULT_MAX_ENTRIES = 100_000;
     /** System property overriding {@link #maxBytes}, e.g. {@code 4G}. */
     public static final String MAX_BYTES_PROPERTY = "activationlab.extract.maxBytes";
     /** Environment variable overriding {@link #maxBytes} if the property is unset. */

@@ -466,6 +466,7 @@ public final class DatasetResolver {
                 }
                 append = true;
                 total = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
+                log(String.format(Locale.ROOT, "resuming %s after the %,d bytes in %s", url, offset, download));
             } else if (status == HttpURLConnection.HTTP_OK) {
                 append = false; // no Range support (or nothing to resume): start from the beginning
                 total = connection.getContentLengthLong();

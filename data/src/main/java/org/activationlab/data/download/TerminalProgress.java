@@ -6,7 +6,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A terminal progress bar per download attempt: bytes (in MiB), rate and ETA, on standard error. */
+/**
+ * A terminal progress bar per download attempt: bytes (in MiB), rate and ETA, on standard error.
+ * Synchronised, since one resolver may download on several threads.
+ */
 final class TerminalProgress implements DownloadListener {
 
     private static final long MIB = 1L << 20;
@@ -14,7 +17,7 @@ final class TerminalProgress implements DownloadListener {
     private ProgressBar bar;
 
     @Override
-    public void started(URI url, long offset, long total) {
+    public synchronized void started(URI url, long offset, long total) {
         ended(url);
         String path = url.getPath();
         bar = new ProgressBarBuilder()
@@ -29,14 +32,14 @@ final class TerminalProgress implements DownloadListener {
     }
 
     @Override
-    public void transferred(URI url, long bytes) {
+    public synchronized void transferred(URI url, long bytes) {
         if (bar != null) {
             bar.stepTo(bytes);
         }
     }
 
     @Override
-    public void ended(URI url) {
+    public synchronized void ended(URI url) {
         if (bar != null) {
             bar.close();
             bar = null;
