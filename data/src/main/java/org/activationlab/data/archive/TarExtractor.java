@@ -31,8 +31,8 @@ import org.apache.commons.compress.archivers.tar.TarUtils;
  * absolute or leads outside the target folder ({@code ../x}, {@code a/../../x}) is refused, and so
  * are symbolic links, hard links and special files, since a link could make a later entry land
  * outside the target. The {@link ExtractionLimits} cap the entry count and the bytes written, and an
- * entry larger than the free disk space is refused before it is written. Refusal stops the extraction
- * before anything is written for that entry. (Commons Compress itself strips a leading {@code /} from
+ * archive larger than the free disk space is refused. A first pass over the entry headers applies all
+ * of these checks, so a refused archive writes nothing at all. (Commons Compress itself strips a leading {@code /} from
  * names in PAX headers; such entries land inside the target.) File modes, owners and times from the
  * archive are not applied.
  *
@@ -160,10 +160,21 @@ public final class TarExtractor {
     private record Extraction(int entries, long bytes) {
     }
 
+    /**
+     * Extracts in two passes: the first reads only the entry headers, so an archive over a cap, with
+     * an unsafe entry, or larger than the free disk space is refused before anything is written; the
+     * second writes, checking everything again, since the archive or the free space may change.
+     */
     private static Extraction extractEntries(Path archive, Path dir, ExtractionLimits limits) throws IOException {
+        FileStore store = Files.getFileStore(dir);
+        walk(archive, dir, limits, store, false);
+        return walk(archive, dir, limits, store, true);
+    }
+
+    private static Extraction walk(Path archive, Path dir, ExtractionLimits limits, FileStore store, boolean write)
+            throws IOException {
         int count = 0;
         long written = 0;
-        FileStore store = Files.getFileStore(dir);
         long free = usableSpace(store);
         byte[] buffer = new byte[BUFFER_SIZE];
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), BUFFER_SIZE)) {
@@ -208,7 +219,9 @@ public final class TarExtractor {
                     }
                     Path path = inside(archive, dir, name);
                     if (entry.isDirectory()) {
-                        Files.createDirectories(path);
+                        if (write) {
+                            Files.createDirectories(path);
+                        }
                         continue;
                     }
                     long size = entry.getSize();
@@ -221,18 +234,23 @@ public final class TarExtractor {
                                 ExtractionLimits.MAX_BYTES_PROPERTY));
                     }
                     if (size > free) {
-                        free = usableSpace(store); // the estimate only shrinks; others may have freed space
+                        free = usableSpace(store) - (write ? 0 : written); // others may have freed space meanwhile
                         if (size > free) {
                             throw new DatasetException(String.format(Locale.ROOT, "cannot extract archive %s into"
-                                    + " %s: its entry '%s' needs %,d bytes but only %,d are free on %s; free disk"
-                                    + " space or choose another cache folder with --cache-dir or"
-                                    + " ACTIVATIONLAB_CACHE. Nothing from it was kept", archive, dir.getParent(),
-                                    name, size, Math.max(0, free), store));
+                                    + " %s: it needs more than the %,d bytes free on %s (entry '%s' alone has %,d,"
+                                    + " after %,d bytes of earlier entries); free disk space or choose another cache"
+                                    + " folder with --cache-dir or ACTIVATIONLAB_CACHE. Nothing from it was kept",
+                                    archive, dir.getParent(), Math.max(0, usableSpace(store)), store, name, size,
+                                    written));
                         }
+                    }
+                    free -= size;
+                    if (!write) {
+                        written += size; // the next getNextEntry skips the content
+                        continue;
                     }
                     Files.createDirectories(path.getParent());
                     written += copyEntry(archive, gzip, count, tar, name, path, buffer);
-                    free -= size;
                 }
             }
         }

@@ -29,6 +29,7 @@ import org.activationlab.data.images.ImageFolder;
 import org.activationlab.data.testing.TarFiles;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -153,6 +154,26 @@ class ArchiveFaultsTest {
                 .fromConfiguration(Map.of(ExtractionLimits.MAX_ENTRIES_PROPERTY, "0")::get, key -> null));
         assertEquals("-Dactivationlab.extract.maxEntries must be a positive number of entries such as 500000, got '0'",
                 e.getMessage());
+    }
+
+    @Test
+    void anArchiveLargerThanTheFreeDiskSpaceIsRefusedBeforeWriting() throws IOException {
+        // One header declaring a petabyte entry (base-256 size field), and no content at all: the first
+        // pass refuses it from the header alone, before reaching the missing content.
+        TarArchiveEntry huge = new TarArchiveEntry("huge.bin");
+        huge.setSize(1L << 50);
+        byte[] header = new byte[512];
+        huge.writeEntryHeader(header, ZipEncodingHelper.getZipEncoding("UTF-8"), true);
+        Path archive = Files.write(tmp.resolve("huge.tar"), header);
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> TarExtractor.extract(archive, out, new ExtractionLimits(Long.MAX_VALUE, 10)));
+        assertOneLine(e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot extract archive " + archive + " into " + out.getParent()
+                + ": it needs more than the "), e.getMessage());
+        assertTrue(e.getMessage().contains(String.format(Locale.ROOT, "(entry 'huge.bin' alone has %,d, after 0"
+                + " bytes of earlier entries); free disk space or choose another cache folder with --cache-dir or"
+                + " ACTIVATIONLAB_CACHE", 1L << 50)), e.getMessage());
+        assertEquals(List.of(), listing(out.getParent()));
     }
 
     @Test
