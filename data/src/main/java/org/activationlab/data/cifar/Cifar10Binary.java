@@ -2,13 +2,13 @@ package org.activationlab.data.cifar;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.activationlab.data.Dataset;
 import org.activationlab.data.DatasetFormatException;
+import org.activationlab.data.DatasetNotFoundException;
 
 /**
  * Reads batch files in the canonical binary CIFAR-10 format ({@code data_batch_1.bin} ..
@@ -48,7 +48,7 @@ public final class Cifar10Binary {
      * Reads {@code batches} in order into one dataset with sample shape {@code {32, 32, 3}}.
      *
      * @param classNames the class names; every label byte must be an index into them
-     * @throws NoSuchFileException if a batch file does not exist
+     * @throws DatasetNotFoundException if a batch file does not exist
      * @throws DatasetFormatException if a file's size is not a positive multiple of
      *     {@value #RECORD_BYTES} bytes or a label is out of range
      */
@@ -101,7 +101,7 @@ public final class Cifar10Binary {
 
     private static long recordCount(Path batch, List<Path> batches) throws IOException {
         if (!Files.isRegularFile(batch)) {
-            throw new NoSuchFileException(batch.toString(), null, "no such CIFAR-10 batch file; expected "
+            throw new DatasetNotFoundException(batch + ": no such CIFAR-10 batch file; expected "
                     + batches.stream().map(b -> String.valueOf(b.getFileName())).collect(Collectors.joining(", "))
                     + " in " + batch.toAbsolutePath().getParent());
         }

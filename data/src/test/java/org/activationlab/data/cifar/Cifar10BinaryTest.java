@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -17,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.activationlab.data.Dataset;
 import org.activationlab.data.DatasetFormatException;
+import org.activationlab.data.DatasetNotFoundException;
 import org.activationlab.data.TrainTest;
 import org.activationlab.data.archive.TarExtractor;
 import org.activationlab.data.download.DatasetResolver;
@@ -133,7 +133,7 @@ class Cifar10BinaryTest {
         Path good = write("data_batch_1.bin", batch(0, 1));
         Path missing = tmp.resolve("data_batch_2.bin");
 
-        NoSuchFileException e = assertThrows(NoSuchFileException.class,
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
                 () -> Cifar10Binary.read(List.of(good, missing), "toy", CLASSES, "crafted"));
 
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
@@ -187,7 +187,7 @@ class Cifar10BinaryTest {
         assertEquals(Cifar10.CLASS_NAMES, data.test().classNames());
 
         Files.delete(dir.resolve("test_batch.bin"));
-        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> Cifar10.readBatches(dir, "crafted"));
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class, () -> Cifar10.readBatches(dir, "crafted"));
         assertTrue(e.getMessage().contains("test_batch.bin"), e.getMessage());
     }
 }
