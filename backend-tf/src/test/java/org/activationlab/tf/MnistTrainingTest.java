@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import org.activationlab.data.DatasetResolver;
-import org.activationlab.data.Mnist;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.data.mnist.Mnist;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.optimizers.Sgd;
@@ -23,7 +23,7 @@ class MnistTrainingTest {
 
     @Test
     void paperMlpReachesNinetyPercentOnASubset() throws IOException {
-        MnistData mnist = Mnist.load(DatasetResolver.fromEnvironment());
+        TrainTest mnist = Mnist.load(DatasetResolver.fromEnvironment());
         Sequential mlp = Sequential.of(input(28, 28, 1), flatten(), dense(128).relu(), dense(64).relu(),
                 dense(10).softmax());
         try (CompiledModel model = ModelCompiler.compile(mlp, TrainingConfig.of(Sgd.of(0.05), 7))) {

@@ -1,6 +1,5 @@
 package org.activationlab.data;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -8,7 +7,7 @@ import java.nio.file.Path;
  * wrong size. The message always starts with {@code "file <path> "} followed by what is wrong and
  * what was expected.
  */
-public class DatasetFormatException extends IOException {
+public class DatasetFormatException extends DatasetException {
 
     private final Path file;
 

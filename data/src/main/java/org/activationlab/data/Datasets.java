@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.activationlab.data.archive.TarExtractor;
+import org.activationlab.data.cifar.Cifar10;
+import org.activationlab.data.download.DatasetResolver;
 import org.activationlab.data.idx.IdxReader;
+import org.activationlab.data.images.ImageFolder;
+import org.activationlab.data.mnist.Mnist;
 
 /**
  * Opens a dataset from a command-line style specification: {@link #open} for MNIST and its
@@ -38,7 +43,7 @@ public final class Datasets {
      *
      * @throws IllegalArgumentException if {@code spec} has none of the {@link #SUPPORTED_SPECS} forms
      */
-    public static MnistData open(String spec, DatasetResolver resolver) throws IOException {
+    public static TrainTest open(String spec, DatasetResolver resolver) throws IOException {
         String trimmed = spec == null ? "" : spec.strip();
         if (trimmed.toLowerCase(Locale.ROOT).equals(Mnist.DATASET)) {
             return Mnist.load(resolver);
@@ -77,7 +82,7 @@ public final class Datasets {
             Path fileName = path.getFileName();
             if (Files.isRegularFile(path)) {
                 String name = fileName == null ? "images" : TarExtractor.stem(fileName.toString());
-                return ImageFolder.loadArchive(path, null, resolver.cacheDir(), name);
+                return ImageFolder.loadArchive(path, null, resolver.cacheDir(), name, resolver.extractionLimits());
             }
             String name = fileName == null ? "images" : fileName.toString();
             return ImageFolder.load(path, name, "image folder " + path.getFileName() + " (not checksum-verified)");

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.activationlab.data.cifar.Cifar10;
+import org.activationlab.data.download.DatasetResolver;
 import org.activationlab.data.idx.IdxReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,7 @@ class DatasetsTest {
         write(dir.resolve(IdxReader.TEST_IMAGES), ubyte(1, 3, 3));
         write(dir.resolve(IdxReader.TEST_LABELS), labels(5));
 
-        MnistData data = Datasets.open("idx:" + dir, DatasetResolver.create(tmp.resolve("cache"), null));
+        TrainTest data = Datasets.open("idx:" + dir, DatasetResolver.create(tmp.resolve("cache"), null));
 
         assertEquals("fashion-train", data.train().name());
         assertEquals(10, data.train().numClasses());
@@ -53,7 +54,7 @@ class DatasetsTest {
         Path mirror = Files.createDirectories(tmp.resolve("mirror"));
         DatasetResolver resolver = DatasetResolver.create(tmp.resolve("cache"), mirror.toString());
 
-        FileNotFoundException e = assertThrows(FileNotFoundException.class,
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
                 () -> Datasets.openImages("cifar10", resolver));
 
         assertTrue(e.getMessage().startsWith("no cifar-10-binary.tar.gz at " + mirror.toUri()
@@ -61,7 +62,7 @@ class DatasetsTest {
         assertTrue(e.getMessage().contains("a mirror may hold its JPEG re-encoding cifar10-jpeg.tar.gz at its root"
                 + " (../shared/data does): load 'cifar10-jpeg' (Cifar10.Source.JPEG) instead"), e.getMessage());
 
-        FileNotFoundException jpeg = assertThrows(FileNotFoundException.class,
+        DatasetNotFoundException jpeg = assertThrows(DatasetNotFoundException.class,
                 () -> Datasets.openImages("CIFAR10-JPEG", resolver));
         assertTrue(jpeg.getMessage().startsWith("no cifar10-jpeg.tar.gz at " + mirror.toUri() + "cifar10-jpeg.tar.gz"),
                 jpeg.getMessage());
@@ -71,7 +72,7 @@ class DatasetsTest {
     void cifar10JpegWithoutAMirrorNamesTheMirrorAndTheCanonicalDataset() {
         DatasetResolver resolver = DatasetResolver.create(tmp.resolve("cache"), null, key -> null, key -> null);
 
-        FileNotFoundException e = assertThrows(FileNotFoundException.class,
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
                 () -> Cifar10.load(resolver, Cifar10.Source.JPEG));
 
         assertTrue(e.getMessage().contains("only available from a data mirror such as ../shared/data"), e.getMessage());

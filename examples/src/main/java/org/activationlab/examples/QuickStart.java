@@ -5,9 +5,9 @@ import static org.activationlab.dsl.Layers.flatten;
 import static org.activationlab.dsl.Layers.input;
 
 import java.io.IOException;
-import org.activationlab.data.DatasetResolver;
-import org.activationlab.data.Mnist;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.data.mnist.Mnist;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.ModelCompiler;
@@ -34,7 +34,7 @@ public final class QuickStart {
         System.out.print(model.summary());
 
         // datasets come from $ACTIVATIONLAB_MIRROR or the canonical downloads, cached and checksum-verified
-        MnistData mnist = Mnist.load(DatasetResolver.fromEnvironment());
+        TrainTest mnist = Mnist.load(DatasetResolver.fromEnvironment());
 
         try (CompiledModel compiled = ModelCompiler.compile(model, TrainingConfig.of(Sgd.of(0.05), 42))) {
             compiled.fit(mnist.train(), FitOptions.builder(epochs, 64)

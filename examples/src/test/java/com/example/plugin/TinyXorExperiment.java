@@ -4,9 +4,9 @@ import static org.activationlab.dsl.Layers.dense;
 import static org.activationlab.dsl.Layers.input;
 
 import java.util.List;
-import org.activationlab.data.PlaygroundData;
-import org.activationlab.data.PlaygroundShape;
 import org.activationlab.data.TrainTest;
+import org.activationlab.data.playground.PlaygroundData;
+import org.activationlab.data.playground.PlaygroundShape;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;

@@ -114,7 +114,7 @@ public interface Experiment<D> {
     /** Where datasets come from and where logs go. */
     interface DataContext {
         /** The dataset resolver (cache, mirror). */
-        org.activationlab.data.DatasetResolver resolver();
+        org.activationlab.data.download.DatasetResolver resolver();
 
         /** Receives progress lines, e.g. the normalisation applied. */
         void log(String line);

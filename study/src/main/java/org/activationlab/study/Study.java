@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.DatasetResolver;
+import org.activationlab.data.download.DatasetResolver;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;

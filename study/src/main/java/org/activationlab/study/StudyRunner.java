@@ -11,7 +11,7 @@ import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.activationlab.data.DatasetResolver;
+import org.activationlab.data.download.DatasetResolver;
 import org.activationlab.study.records.ActivationInfo;
 import org.activationlab.study.records.EnvironmentInfo;
 import org.activationlab.study.records.Fingerprints;

@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.DatasetResolver;
-import org.activationlab.data.Mnist;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.data.mnist.Mnist;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.study.Study;
 import org.activationlab.study.StudyResult;
@@ -35,7 +35,7 @@ class MyOwnStudyTest {
 
     @Test
     void aUserStudyWritesValidRecordsResumesAndRendersItsPage(@TempDir Path tmp) throws IOException {
-        MnistData mnist = Mnist.load(DatasetResolver.fromEnvironment());
+        TrainTest mnist = Mnist.load(DatasetResolver.fromEnvironment());
         Dataset train = mnist.train().take(2_000);
         Dataset valid = mnist.test().take(500);
         Dataset test = mnist.test().subset(java.util.stream.IntStream.range(500, 1500).toArray(), "mnist-test-1000");

@@ -1,13 +1,13 @@
 package org.activationlab.data.idx;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import org.activationlab.data.DatasetException;
 
 /**
  * A file is not a valid IDX file of the kind expected. The message always starts with
  * {@code "file <path> "} followed by what is wrong and what was expected.
  */
-public class IdxFormatException extends IOException {
+public class IdxFormatException extends DatasetException {
 
     private final Path file;
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,8 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.DatasetNotFoundException;
+import org.activationlab.data.TrainTest;
 
 /**
  * Reads IDX files (the format of MNIST and its look-alikes), raw or gzip-compressed.
@@ -125,19 +125,19 @@ public final class IdxReader {
      * a {@code .gz} suffix (raw wins if both exist). The datasets are named
      * {@code "<name>-train"} and {@code "<name>-test"}.
      *
-     * @throws NoSuchFileException if one of the four files is missing
+     * @throws DatasetNotFoundException if one of the four files is missing
      * @throws IdxFormatException if a file is malformed (see {@link #readImagesAndLabels})
      */
-    public static MnistData readDirectory(Path dir, String name, int numClasses, String source)
+    public static TrainTest readDirectory(Path dir, String name, int numClasses, String source)
             throws IOException {
         Dataset train = readImagesAndLabels(name + "-train", standardFile(dir, TRAIN_IMAGES),
                 standardFile(dir, TRAIN_LABELS), numClasses, source);
         Dataset test = readImagesAndLabels(name + "-test", standardFile(dir, TEST_IMAGES),
                 standardFile(dir, TEST_LABELS), numClasses, source);
-        return new MnistData(train, test);
+        return new TrainTest(train, test);
     }
 
-    private static Path standardFile(Path dir, String baseName) throws NoSuchFileException {
+    private static Path standardFile(Path dir, String baseName) throws DatasetNotFoundException {
         Path raw = dir.resolve(baseName);
         if (Files.isRegularFile(raw)) {
             return raw;
@@ -146,7 +146,7 @@ public final class IdxReader {
         if (Files.isRegularFile(gz)) {
             return gz;
         }
-        throw new NoSuchFileException(raw.toString(), null, "neither it nor " + gz.getFileName()
+        throw new DatasetNotFoundException(raw + ": neither it nor " + gz.getFileName()
                 + " exists; an IDX directory must hold " + String.join(", ",
                         TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS) + " (each optionally .gz)");
     }

@@ -11,12 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.DatasetNotFoundException;
+import org.activationlab.data.TrainTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,7 +173,7 @@ class IdxReaderTest {
         write(dir.resolve(IdxReader.TEST_IMAGES), ubyte(1, 2, 2));
         write(dir.resolve(IdxReader.TEST_LABELS + ".gz"), gzip(labels(4)));
 
-        MnistData data = IdxReader.readDirectory(dir, "toy", 5, "src");
+        TrainTest data = IdxReader.readDirectory(dir, "toy", 5, "src");
 
         assertEquals("toy-train", data.train().name());
         assertEquals(3, data.train().size());
@@ -185,7 +185,7 @@ class IdxReaderTest {
     @Test
     void missingStandardFileIsNamed() throws IOException {
         write(dir.resolve(IdxReader.TRAIN_IMAGES), ubyte(1, 2, 2));
-        NoSuchFileException e = assertThrows(NoSuchFileException.class,
+        DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
                 () -> IdxReader.readDirectory(dir, "toy", 10, "src"));
         assertTrue(e.getMessage().contains(IdxReader.TRAIN_LABELS) && e.getMessage().contains(".gz"), e.getMessage());
     }

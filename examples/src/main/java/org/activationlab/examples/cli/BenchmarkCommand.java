@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.Mnist;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.mnist.Mnist;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.dsl.models.PaperModels;
@@ -92,7 +92,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         if (trainLimit < 0) {
             throw new ParameterException(spec.commandLine(), "--train-limit must be >= 0 (0 = all), got " + trainLimit);
         }
-        MnistData mnist = Mnist.load(data.resolver());
+        TrainTest mnist = Mnist.load(data.resolver());
         Dataset train = trainLimit == 0 ? mnist.train() : mnist.train().take(trainLimit);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -1,7 +1,7 @@
 package org.activationlab.examples.cli;
 
 import java.nio.file.Path;
-import org.activationlab.data.DatasetResolver;
+import org.activationlab.data.download.DatasetResolver;
 import picocli.CommandLine.Option;
 
 /** Where datasets come from: shared by every command that loads data. */

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.Mnist;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.mnist.Mnist;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
@@ -36,7 +36,7 @@ import org.activationlab.tf.training.History;
  * 128, 10 epochs on the canonical 60,000/10,000 split. As in the paper, the test set is evaluated after every epoch
  * to find the first epoch reaching 98% accuracy; there is no separate validation set.
  */
-public final class MnistCnnExperiment implements Experiment<MnistData> {
+public final class MnistCnnExperiment implements Experiment<TrainTest> {
 
     public static final String NAME = "mnist-cnn";
     public static final int BATCH_SIZE = 128;
@@ -76,12 +76,12 @@ public final class MnistCnnExperiment implements Experiment<MnistData> {
     }
 
     @Override
-    public MnistData prepare(StudySettings settings, DataContext data) throws IOException {
+    public TrainTest prepare(StudySettings settings, DataContext data) throws IOException {
         return Mnist.load(data.resolver());
     }
 
     @Override
-    public Protocol protocol(MnistData data, StudyGrid.Run run, StudySettings settings) {
+    public Protocol protocol(TrainTest data, StudyGrid.Run run, StudySettings settings) {
         Sequential model = PaperModels.mnistCnn(run.activation());
         Dataset train = trainingSet(data, settings);
         Activation act = run.activation();
@@ -96,13 +96,13 @@ public final class MnistCnnExperiment implements Experiment<MnistData> {
                 .device(settings.device().name()).setting("threshold", settings.threshold()).build();
     }
 
-    private static Dataset trainingSet(MnistData data, StudySettings settings) {
+    private static Dataset trainingSet(TrainTest data, StudySettings settings) {
         int limit = settings.trainLimit();
         return limit > 0 ? data.train().take(Math.min(limit, data.train().size())) : data.train();
     }
 
     @Override
-    public RunRecord run(MnistData data, RunContext context) {
+    public RunRecord run(TrainTest data, RunContext context) {
         Sequential model = PaperModels.mnistCnn(context.run().activation());
         try (CompiledModel compiled = ModelCompiler.compile(model, context.config(Adam.defaults()))) {
             long start = System.nanoTime();

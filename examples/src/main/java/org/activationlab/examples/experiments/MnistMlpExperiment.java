@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.Mnist;
-import org.activationlab.data.MnistData;
-import org.activationlab.data.Splits;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.mnist.Mnist;
+import org.activationlab.data.split.Splits;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
@@ -88,7 +88,7 @@ public final class MnistMlpExperiment implements Experiment<MnistMlpExperiment.P
     }
 
     /** Splits all of MNIST train:test:valid = 7:2:1, stratified by class, with {@link #SPLIT_SEED}. */
-    public static PaperData split(MnistData mnist) {
+    public static PaperData split(TrainTest mnist) {
         List<Dataset> parts = Splits.stratified(mnist.all(), new double[] {0.7, 0.2, 0.1}, SPLIT_SEED,
                 "mnist-train", "mnist-test", "mnist-valid");
         return new PaperData(parts.get(0), parts.get(1), parts.get(2));

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.Mnist;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.mnist.Mnist;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
@@ -42,7 +42,7 @@ import org.activationlab.tf.training.History;
  * tanh, He for the ReLU family, LeCun for SELU), so that the weights' own scaling is about 1 per layer and what is
  * left is the activation's derivative.
  */
-public final class VanishingGradientsExperiment implements Experiment<MnistData> {
+public final class VanishingGradientsExperiment implements Experiment<TrainTest> {
 
     public static final String NAME = "vanishing-gradients";
     public static final int DEFAULT_DEPTH = 10;
@@ -97,7 +97,7 @@ public final class VanishingGradientsExperiment implements Experiment<MnistData>
     }
 
     @Override
-    public MnistData prepare(StudySettings settings, DataContext data) throws IOException {
+    public TrainTest prepare(StudySettings settings, DataContext data) throws IOException {
         return Mnist.load(data.resolver());
     }
 
@@ -125,13 +125,13 @@ public final class VanishingGradientsExperiment implements Experiment<MnistData>
         return "depth-" + depth + "-width-" + width;
     }
 
-    private static Dataset trainingSet(MnistData data, StudySettings settings) {
+    private static Dataset trainingSet(TrainTest data, StudySettings settings) {
         int limit = settings.trainLimit();
         return limit > 0 ? data.train().take(Math.min(limit, data.train().size())) : data.train();
     }
 
     @Override
-    public Protocol protocol(MnistData data, StudyGrid.Run run, StudySettings settings) {
+    public Protocol protocol(TrainTest data, StudyGrid.Run run, StudySettings settings) {
         Sequential model = model(run.activation(), run.variant(), settings);
         Dataset train = trainingSet(data, settings);
         return Protocol.builder().model(model.toString(), model.trainableParameters())
@@ -146,7 +146,7 @@ public final class VanishingGradientsExperiment implements Experiment<MnistData>
 
     /** Trains one activation with probes and returns its record. */
     @Override
-    public RunRecord run(MnistData data, RunContext context) {
+    public RunRecord run(TrainTest data, RunContext context) {
         Sequential model = model(context.run().activation(), context.run().variant(), context.settings());
         Dataset train = trainingSet(data, context.settings());
         try (CompiledModel compiled = ModelCompiler.compile(model, context.config(Sgd.of(LEARNING_RATE)))) {

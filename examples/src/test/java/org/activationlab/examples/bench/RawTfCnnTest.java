@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.DatasetResolver;
-import org.activationlab.data.Mnist;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.data.mnist.Mnist;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class RawTfCnnTest {
     private static final List<String> PARAMETERS = List.of("conv1_w", "conv1_b", "conv2_w", "conv2_b", "fc1_w",
             "fc1_b", "fc2_w", "fc2_b");
 
-    private static MnistData mnist;
+    private static TrainTest mnist;
 
     @BeforeAll
     static void load() throws IOException {

@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.DatasetResolver;
-import org.activationlab.data.Mnist;
-import org.activationlab.data.MnistData;
+import org.activationlab.data.TrainTest;
+import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.data.mnist.Mnist;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class RawTfMlpTest {
 
     private static final List<String> PARAMETERS = List.of("w1", "b1", "w2", "b2", "w3", "b3");
 
-    private static MnistData mnist;
+    private static TrainTest mnist;
 
     @BeforeAll
     static void load() throws IOException {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.activationlab.data.DatasetResolver;
+import org.activationlab.data.download.DatasetResolver;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.study.Experiment;
 import org.activationlab.study.SettingsRequest;

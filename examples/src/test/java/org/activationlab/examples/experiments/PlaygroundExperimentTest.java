@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.activationlab.data.PlaygroundShape;
+import org.activationlab.data.playground.PlaygroundShape;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.examples.cli.Main;
 import org.activationlab.study.records.EpochRecord;
