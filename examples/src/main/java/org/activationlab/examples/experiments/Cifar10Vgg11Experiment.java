@@ -8,6 +8,7 @@ import org.activationlab.data.Splits;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.models.PaperModels;
+import org.activationlab.examples.progress.ProgressBarListener;
 import org.activationlab.examples.records.ActivationInfo;
 import org.activationlab.examples.records.DawnBenchMetrics;
 import org.activationlab.examples.records.EnvironmentInfo;
@@ -91,7 +92,8 @@ public final class Cifar10Vgg11Experiment {
         try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
             long start = System.nanoTime();
             History history = compiled.fit(train, FitOptions.builder(settings.epochs(), BATCH_SIZE).shuffleSeed(seed)
-                    .validation(test).evalBatchSize(INFERENCE_BATCH_SIZE).progress(progress).callback(logger).build());
+                    .validation(test).evalBatchSize(INFERENCE_BATCH_SIZE)
+                    .listeners(ProgressBarListener.shownIf(progress)).callback(logger).build());
             double wall = (System.nanoTime() - start) / 1e9;
             Evaluation evaluation = compiled.evaluate(test, INFERENCE_BATCH_SIZE);
             InferenceTiming inference = compiled.timeInference(test, INFERENCE_BATCH_SIZE, SINGLE_SAMPLE_REPEATS);

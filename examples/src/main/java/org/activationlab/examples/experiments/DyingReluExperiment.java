@@ -8,6 +8,7 @@ import org.activationlab.data.Dataset;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
+import org.activationlab.examples.progress.ProgressBarListener;
 import org.activationlab.examples.records.ActivationInfo;
 import org.activationlab.examples.records.EnvironmentInfo;
 import org.activationlab.examples.records.EpochRecord;
@@ -79,7 +80,8 @@ public final class DyingReluExperiment {
         try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
             int probe = Math.min(PROBE_SIZE, train.size());
             History history = compiled.fit(train, FitOptions.builder(epochs, MnistMlpExperiment.BATCH_SIZE)
-                    .shuffleSeed(seed).validation(data.valid()).progress(progress).callback(logger).probes(probe)
+                    .shuffleSeed(seed).validation(data.valid()).listeners(ProgressBarListener.shownIf(progress))
+                    .callback(logger).probes(probe)
                     .build());
             Evaluation valid = compiled.evaluate(data.valid());
             Evaluation test = compiled.evaluate(data.test());

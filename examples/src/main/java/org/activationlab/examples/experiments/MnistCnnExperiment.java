@@ -9,6 +9,7 @@ import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.dsl.models.PaperModels;
+import org.activationlab.examples.progress.ProgressBarListener;
 import org.activationlab.examples.records.ActivationInfo;
 import org.activationlab.examples.records.DawnBenchMetrics;
 import org.activationlab.examples.records.EnvironmentInfo;
@@ -69,7 +70,7 @@ public final class MnistCnnExperiment {
         try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
             long start = System.nanoTime();
             History history = compiled.fit(train, FitOptions.builder(epochs, BATCH_SIZE).shuffleSeed(seed)
-                    .validation(data.test()).progress(progress).callback(logger).build());
+                    .validation(data.test()).listeners(ProgressBarListener.shownIf(progress)).callback(logger).build());
             double wall = (System.nanoTime() - start) / 1e9;
             Evaluation test = compiled.evaluate(data.test());
             InferenceTiming inference = compiled.timeInference(data.test(), INFERENCE_BATCH_SIZE,

@@ -13,6 +13,7 @@ import org.activationlab.data.Splits;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
+import org.activationlab.examples.progress.ProgressBarListener;
 import org.activationlab.examples.records.ActivationInfo;
 import org.activationlab.examples.records.EnvironmentInfo;
 import org.activationlab.examples.records.EpochRecord;
@@ -83,7 +84,8 @@ public final class MnistMlpExperiment {
                 s.trainSeconds()));
         try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
             History history = compiled.fit(train, FitOptions.builder(epochs, BATCH_SIZE).shuffleSeed(seed)
-                    .validation(data.valid()).progress(progress).callback(logger).build());
+                    .validation(data.valid()).listeners(ProgressBarListener.shownIf(progress))
+                    .callback(logger).build());
             Evaluation valid = compiled.evaluate(data.valid());
             Evaluation test = compiled.evaluate(data.test());
             Protocol protocol = new Protocol(model.toString(), model.trainableParameters(),

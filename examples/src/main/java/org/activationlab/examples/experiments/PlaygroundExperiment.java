@@ -133,7 +133,7 @@ public final class PlaygroundExperiment {
                 compiled.setWeights(playgroundWeights(compiled.weights(), seed));
             }
             History history = compiled.fit(data.train(), FitOptions.builder(maxEpochs, BATCH_SIZE).shuffleSeed(seed)
-                    .validation(data.test()).evalBatchSize(data.test().size()).progress(false).callback(stopper)
+                    .validation(data.test()).evalBatchSize(data.test().size()).callback(stopper)
                     .build());
             Evaluation test = compiled.evaluate(data.test());
             List<EpochRecord> epochs = history.epochs().stream().map(EpochRecord::of).toList();

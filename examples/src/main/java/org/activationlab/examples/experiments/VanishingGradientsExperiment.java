@@ -14,6 +14,7 @@ import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.dsl.layers.Layer;
+import org.activationlab.examples.progress.ProgressBarListener;
 import org.activationlab.examples.records.ActivationInfo;
 import org.activationlab.examples.records.EnvironmentInfo;
 import org.activationlab.examples.records.EpochRecord;
@@ -92,7 +93,8 @@ public final class VanishingGradientsExperiment {
                 s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.valAccuracy(), s.trainSeconds()));
         try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
             History history = compiled.fit(train, FitOptions.builder(epochs, BATCH_SIZE).shuffleSeed(seed)
-                    .validation(data.test()).progress(progress).callback(logger).probes(Math.min(PROBE_SIZE,
+                    .validation(data.test()).listeners(ProgressBarListener.shownIf(progress))
+                    .callback(logger).probes(Math.min(PROBE_SIZE,
                             train.size())).build());
             Evaluation test = compiled.evaluate(data.test());
             Protocol protocol = new Protocol(model.toString(), model.trainableParameters(),
