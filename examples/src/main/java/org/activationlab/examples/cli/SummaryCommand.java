@@ -24,12 +24,14 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class SummaryCommand implements Callable<Integer> {
 
     static final String CIFAR10_VGG11 = "cifar10-vgg11";
+    static final String CIFAR10_RESNET20 = "cifar10-resnet20";
 
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "MODEL", description = "The model of an experiment: mnist-mlp (also dying-relu's),"
-            + " mnist-cnn, cifar10-vgg11, vanishing-gradients (10 x 64 hidden) or playground.")
+            + " mnist-cnn, cifar10-vgg11, cifar10-resnet20 (He et al.'s, option-A shortcuts),"
+            + " vanishing-gradients (10 x 64 hidden) or playground.")
     String model;
 
     @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
@@ -60,12 +62,14 @@ public final class SummaryCommand implements Callable<Integer> {
             case MnistMlpExperiment.NAME, DyingReluExperiment.NAME -> MnistMlpExperiment.model(act);
             case MnistCnnExperiment.NAME -> PaperModels.mnistCnn(act);
             case CIFAR10_VGG11 -> PaperModels.cifar10Vgg11(act);
+            case CIFAR10_RESNET20 -> PaperModels.cifar10ResNet20(act);
             case VanishingGradientsExperiment.NAME -> VanishingGradientsExperiment.model(act,
                     VanishingGradientsExperiment.DEFAULT_DEPTH, VanishingGradientsExperiment.DEFAULT_WIDTH);
             case PlaygroundExperiment.NAME -> PlaygroundExperiment.model(act);
             default -> throw new IllegalArgumentException("unknown model '" + name + "'; available: "
                     + String.join(", ", MnistMlpExperiment.NAME, MnistCnnExperiment.NAME, CIFAR10_VGG11,
-                    VanishingGradientsExperiment.NAME, DyingReluExperiment.NAME, PlaygroundExperiment.NAME));
+                    VanishingGradientsExperiment.NAME, DyingReluExperiment.NAME, PlaygroundExperiment.NAME,
+                    CIFAR10_RESNET20));
         };
     }
 }
