@@ -301,6 +301,7 @@ final class Network {
         public LoweredLayer lowerChain(String scope, List<Layer> layers, Shape in, Initializer after) {
             String prefix = name + "/" + (scope.isEmpty() ? "" : scope + "/");
             List<Step> chain = compileChain(prefix, layers, in, after, false);
+            // a block forwards the context its pass gave it, which is always this network's own
             return (x, f) -> run(chain, x, (PassContext) f, false);
         }
     }

@@ -2,7 +2,9 @@ package org.activationlab.tf;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.Shape;
 import org.activationlab.tf.probes.ProbeStats;
@@ -209,7 +211,7 @@ final class TrainingGraph implements AutoCloseable {
 
     /** Sets every weight to its initial value and every optimizer slot, counter and sum to its own. */
     void initialise(Weights weights) {
-        java.util.Map<String, float[]> initial = new java.util.LinkedHashMap<>();
+        Map<String, float[]> initial = new LinkedHashMap<>();
         for (Parameter p : network.parameters()) {
             initial.put(p.name(), p.initial());
         }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.activationlab.tf.training.History;
 import org.activationlab.tf.training.RunningMetrics;
 import org.activationlab.tf.training.TrainingListener;
 
@@ -54,7 +55,7 @@ public final class ProgressBarListener implements TrainingListener {
     }
 
     @Override
-    public void onTrainEnd(org.activationlab.tf.training.History history) {
+    public void onTrainEnd(History history) {
         close();
     }
 
