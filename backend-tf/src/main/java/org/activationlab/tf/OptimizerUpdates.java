@@ -71,7 +71,8 @@ final class OptimizerUpdates implements Optimizer.Visitor<List<Op>> {
     @Override
     public List<Op> adamW(AdamW adamW) {
         List<Op> decays = new ArrayList<>();
-        Operand<TFloat32> keep = tf.math.sub(tf.constant(1f), tf.math.mul(lr, tf.constant((float) adamW.weightDecay())));
+        Operand<TFloat32> keep = tf.math.sub(tf.constant(1f),
+                tf.math.mul(lr, tf.constant((float) adamW.weightDecay())));
         for (int i = 0; i < params.size(); i++) {
             Variable<TFloat32> v = params.get(i).variable();
             // the decay writes the weight: only after its gradient (gated on all gradients) has been computed

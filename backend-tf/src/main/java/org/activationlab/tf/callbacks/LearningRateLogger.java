@@ -21,6 +21,7 @@ public final class LearningRateLogger implements Callback {
 
     @Override
     public void onEpochEnd(EpochStats stats, TrainingControl control) {
-        out.accept(String.format(Locale.ROOT, "epoch %d: learning rate %s", stats.epoch(), (float) stats.learningRate()));
+        out.accept(String.format(Locale.ROOT, "epoch %d: learning rate %s", stats.epoch(),
+                (float) stats.learningRate()));
     }
 }
