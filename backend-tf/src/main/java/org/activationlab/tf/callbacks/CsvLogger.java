@@ -21,6 +21,7 @@ public final class CsvLogger implements Callback {
     private final boolean append;
     private BufferedWriter out;
 
+    /** Logs to {@code file}, replacing it, or adding rows to it with {@code append}. */
     public CsvLogger(Path file, boolean append) {
         if (file == null) {
             throw new IllegalArgumentException("CsvLogger file must not be null");

@@ -35,6 +35,7 @@ public final class EarlyStopping implements Callback {
         this.restoreBestWeights = b.restoreBestWeights;
     }
 
+    /** A builder with Keras's defaults: {@code val_loss}, patience 0, min delta 0, no restoring. */
     public static Builder builder() {
         return new Builder();
     }

@@ -12,14 +12,19 @@ import java.util.Locale;
 public record Adam(double learningRate, double beta1, double beta2, double epsilon) implements Optimizer {
 
     public Adam {
+        check("Adam", learningRate, beta1, beta2, epsilon);
+    }
+
+    /** The checks Adam and {@link AdamW} share; {@code name} starts each message. */
+    static void check(String name, double learningRate, double beta1, double beta2, double epsilon) {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException("Adam learning rate must be > 0 and finite, got " + learningRate);
+            throw new IllegalArgumentException(name + " learning rate must be > 0 and finite, got " + learningRate);
         }
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("Adam betas must be in [0, 1), got " + beta1 + " and " + beta2);
+            throw new IllegalArgumentException(name + " betas must be in [0, 1), got " + beta1 + " and " + beta2);
         }
         if (!(epsilon > 0)) {
-            throw new IllegalArgumentException("Adam epsilon must be > 0, got " + epsilon);
+            throw new IllegalArgumentException(name + " epsilon must be > 0, got " + epsilon);
         }
     }
 

@@ -17,7 +17,7 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
         implements Optimizer {
 
     public AdamW {
-        new Adam(learningRate, beta1, beta2, epsilon);
+        Adam.check("AdamW", learningRate, beta1, beta2, epsilon);
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
             throw new IllegalArgumentException("AdamW weight decay must be >= 0 and finite, got " + weightDecay);
         }

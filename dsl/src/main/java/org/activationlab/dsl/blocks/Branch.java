@@ -31,6 +31,7 @@ public record Branch(List<Layer> layers) {
         layers = List.copyOf(layers);
     }
 
+    /** The chain of {@code layers}, in order. */
     public static Branch of(Layer... layers) {
         return new Branch(List.of(layers));
     }
