@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.dsl.activations.ElementwiseActivation;
-import org.activationlab.dsl.activations.PRelu;
 import org.activationlab.dsl.activations.Softmax;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,15 +29,12 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Acceptance test of the two implementations of every activation: the plain-Java {@code apply}/{@code derivative}
- * of the DSL (double precision) against the TensorFlow graph {@link ActivationOps} builds (float32), forward and
+ * of the DSL (double precision) against the TensorFlow graph its registered lowering builds (float32), forward and
  * by TensorFlow's automatic differentiation, on a grid that includes 0, both signed zeros, values near 0 and
  * large magnitudes. Where the two disagree at a kink, the Java side follows TensorFlow's convention, because the
  * backend trains with TensorFlow's gradients.
  */
 class ActivationOpsTest {
-
-    /** The PReLU slope, fed to the graph as a constant. */
-    private static final float PRELU_SLOPE = 0.25f;
 
     /**
      * float32 agreement, relative plus absolute. Measured worst cases on this grid: relative 1.1e-5 for Mish' and
@@ -76,9 +72,8 @@ class ActivationOpsTest {
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
             Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(xs.length)));
-            Operand<TFloat32> slope = activation instanceof PRelu ? tf.constant(PRELU_SLOPE) : null;
             // identity: linear returns x itself, and a placeholder cannot be both fed and fetched
-            Operand<TFloat32> y = tf.identity(ActivationOps.apply(tf, activation, x, slope));
+            Operand<TFloat32> y = tf.identity(LoweringHarness.activation(tf, activation, x));
             Operand<TFloat32> sum = tf.reduceSum(y, tf.constant(0));
             Output<?>[] dydx = g.addGradients(sum.asOutput(), new Output<?>[] {x.asOutput()});
             float[] fy = new float[xs.length];
@@ -155,13 +150,13 @@ class ActivationOpsTest {
         }
     }
 
-    /** The PReLU slope reaches the graph: a different constant changes the negative branch accordingly. */
+    /** The PReLU slope reaches the graph: a different initial slope changes the negative branch accordingly. */
     @Test
     void preluUsesTheSlopeOperand() {
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
-            Operand<TFloat32> y = ActivationOps.apply(tf, Activations.prelu(), tf.constant(new float[] {-2f, 0f, 3f}),
-                    tf.constant(-0.5f));
+            Operand<TFloat32> y = LoweringHarness.activation(tf, Activations.parse("prelu:-0.5"),
+                    tf.constant(new float[] {-2f, 0f, 3f}));
             float[] out = new float[3];
             try (Session s = new Session(g); Result r = s.runner().fetch(y).run()) {
                 ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));
@@ -190,7 +185,7 @@ class ActivationOpsTest {
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
             Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, logits.length)));
-            Operand<TFloat32> y = ActivationOps.apply(tf, Activations.softmax(), x, null);
+            Operand<TFloat32> y = LoweringHarness.activation(tf, Activations.softmax(), x);
             try (Session s = new Session(g);
                     TFloat32 t = TFloat32.tensorOf(Shape.of(1, logits.length), DataBuffers.of(logits, true, false));
                     Result r = s.runner().feed(x, t).fetch(y).run()) {

@@ -131,7 +131,7 @@ class AugmentationOpsTest {
             assertEquals(before, m.evaluate(batch).loss(), 0, "evaluation must not be augmented (random)");
             // the training loss sees augmented images, so it differs from the evaluation loss on the same batch
             assertTrue(Math.abs(m.trainingLoss(batch) - before) > 1e-6);
-            m.fit(batch, org.activationlab.tf.training.FitOptions.builder(2, 4).progress(false).build());
+            m.fit(batch, org.activationlab.tf.training.FitOptions.builder(2, 4).build());
         }
         var flat = org.activationlab.dsl.Sequential.of(org.activationlab.dsl.Layers.input(6),
                 org.activationlab.dsl.Layers.dense(2).softmax());

@@ -34,7 +34,7 @@ class BatchNormBehaviourTest {
     @Test
     void trainingStepUpdatesMovingStatisticsWithTheBatchMeanAndUnbiasedVariance() {
         try (CompiledModel model = compile()) {
-            model.fit(batch, FitOptions.builder(1, N).progress(false).build());
+            model.fit(batch, FitOptions.builder(1, N).build());
             Map<String, float[]> buffers = model.buffers();
             double[][] stats = channelStats(batch.features());
             for (int c = 0; c < C; c++) {

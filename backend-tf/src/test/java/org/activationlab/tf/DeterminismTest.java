@@ -39,7 +39,7 @@ class DeterminismTest {
         Dataset data = blobs(1024, 20, 4, 6);
         for (var optimizer : List.of(new Sgd(0.05, 0.9, true), Adam.defaults())) {
             try (CompiledModel model = ModelCompiler.compile(MLP, TrainingConfig.of(optimizer, 1))) {
-                History h = model.fit(data, FitOptions.builder(5, 32).progress(false).build());
+                History h = model.fit(data, FitOptions.builder(5, 32).build());
                 assertEquals(5, h.epochs().size());
                 double accuracy = model.evaluate(data).accuracy();
                 org.junit.jupiter.api.Assertions.assertTrue(accuracy > 0.95, optimizer.describe() + " " + accuracy);
@@ -50,7 +50,7 @@ class DeterminismTest {
     private static Map<String, float[]> train(Dataset data, long seed) {
         TrainingConfig config = TrainingConfig.of(Sgd.of(0.1), seed).withDeterministic(true);
         try (CompiledModel model = ModelCompiler.compile(MLP, config)) {
-            model.fit(data, FitOptions.builder(3, 32).shuffleSeed(seed).progress(false).build());
+            model.fit(data, FitOptions.builder(3, 32).shuffleSeed(seed).build());
             return model.weights();
         }
     }

@@ -49,7 +49,7 @@ class DevicesTest {
                 try (CompiledModel m = ModelCompiler.compile(model, gpu)) {
                     assertEquals(Device.CPU, m.device());
                     m.fit(FiniteDifferences.randomBatch(8, new int[] {4}, 3, 1),
-                            FitOptions.builder(1, 4).progress(false).build());
+                            FitOptions.builder(1, 4).build());
                 }
             }
             assertEquals(Device.CPU, Devices.resolve(Device.AUTO));

@@ -20,7 +20,7 @@ class DivergenceTest {
         Sequential model = Sequential.of(input(6), dense(16).relu(), dense(16).relu(), dense(3).softmax());
         var batch = FiniteDifferences.randomBatch(64, new int[] {6}, 3, 2);
         try (CompiledModel m = ModelCompiler.compile(model, TrainingConfig.of(Sgd.of(1e12), 1))) {
-            History h = m.fit(batch, FitOptions.builder(20, 8).validation(batch).progress(false).build());
+            History h = m.fit(batch, FitOptions.builder(20, 8).validation(batch).build());
             assertTrue(h.diverged(), "a learning rate of 1e12 must blow up: " + h.epochs());
             assertEquals(h.divergedEpoch(), h.epochs().size(), "training stops at the diverged epoch");
             assertFalse(Double.isFinite(h.last().trainLoss()));

@@ -75,7 +75,7 @@ class DropoutBehaviourTest {
         try (CompiledModel model = compile(dropout(0.5))) {
             float[] first = droppedInput(model, sample, 0.5);
             assertArrayEquals(first, droppedInput(model, sample, 0.5), "same step, same mask");
-            model.fit(sample, FitOptions.builder(1, 1).progress(false).build());
+            model.fit(sample, FitOptions.builder(1, 1).build());
             model.setWeights(Map.of("dense_1/kernel", new float[H * W * C * 2]));
             float[] next = droppedInput(model, sample, 0.5);
             boolean differs = false;

@@ -3,6 +3,8 @@ package org.activationlab.tf;
 import static org.activationlab.dsl.Layers.activation;
 import static org.activationlab.dsl.Layers.avgPool;
 import static org.activationlab.dsl.Layers.batchNorm;
+import static org.activationlab.dsl.Layers.branch;
+import static org.activationlab.dsl.Layers.concat;
 import static org.activationlab.dsl.Layers.conv2d;
 import static org.activationlab.dsl.Layers.dense;
 import static org.activationlab.dsl.Layers.dropout;
@@ -11,6 +13,7 @@ import static org.activationlab.dsl.Layers.globalAvgPool;
 import static org.activationlab.dsl.Layers.input;
 import static org.activationlab.dsl.Layers.maxPool;
 import static org.activationlab.dsl.Layers.relu;
+import static org.activationlab.dsl.Layers.residual;
 import static org.activationlab.dsl.Layers.spatialDropout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,6 +22,7 @@ import org.activationlab.data.Dataset;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
+import org.activationlab.dsl.blocks.Shortcut;
 import org.activationlab.dsl.layers.Padding;
 import org.activationlab.tf.optimizers.Sgd;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,7 +67,22 @@ class GradientCheckTest {
                                 batchNorm().elu(), dense(3).softmax())),
                 Arguments.of("PReLU shared and per channel after convolutions",
                         Sequential.of(input(5, 5, 2), conv2d(3, 3).activation(Activations.parse("prelu")),
-                                conv2d(2, 2), activation("prelu:0.1,per_channel=true"), flatten(), dense(3).softmax())));
+                                conv2d(2, 2), activation("prelu:0.1,per_channel=true"), flatten(), dense(3).softmax())),
+                // blocks: a convolution before each, so its gradient sums the branch path and the shortcut path
+                Arguments.of("residual block, identity shortcut",
+                        Sequential.of(input(5, 5, 2), conv2d(2, 1).tanh(), residual(conv2d(2, 3).padding(1).tanh(),
+                                conv2d(2, 3).padding(1)).tanh(), flatten(), dense(3).softmax())),
+                Arguments.of("residual block, option-A zero-padding shortcut at stride 2, batch norm",
+                        Sequential.of(input(6, 6, 2), conv2d(2, 1).tanh(), residual(conv2d(4, 3).stride(2)
+                                .padding(1).withBias(false), batchNorm().tanh(), conv2d(4, 3).padding(1))
+                                .shortcut(Shortcut.ZERO_PAD).elu(), flatten(), dense(3).softmax())),
+                Arguments.of("residual block, 1x1 projection shortcut with batch norm",
+                        Sequential.of(input(5, 5, 2), conv2d(2, 1).tanh(), residual(conv2d(3, 3).stride(2)
+                                .padding(1), batchNorm()).shortcut(Shortcut.PROJECTION).tanh(), flatten(),
+                                dense(3).softmax())),
+                Arguments.of("concatenation of branches (Fire module)",
+                        Sequential.of(input(5, 5, 2), conv2d(2, 1).tanh(), concat(branch(conv2d(2, 1).tanh()),
+                                branch(conv2d(3, 3).padding(1).elu(), dropout(0.2))), flatten(), dense(3).softmax())));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -28,7 +28,7 @@ class MnistTrainingTest {
                 dense(10).softmax());
         try (CompiledModel model = ModelCompiler.compile(mlp, TrainingConfig.of(Sgd.of(0.05), 7))) {
             History history = model.fit(mnist.train().take(20_000),
-                    FitOptions.builder(4, 64).validation(mnist.test().take(2_000)).progress(false).build());
+                    FitOptions.builder(4, 64).validation(mnist.test().take(2_000)).build());
             assertEquals(4, history.epochs().size());
             assertFalse(history.diverged());
             assertTrue(history.last().trainLoss() < history.epochs().get(0).trainLoss(), "loss should fall");

@@ -111,11 +111,11 @@ class ProbesTest {
         Map<String, float[]> probed;
         History history;
         try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
-            history = compiled.fit(train, FitOptions.builder(3, 16).progress(false).probes(32).build());
+            history = compiled.fit(train, FitOptions.builder(3, 16).probes(32).build());
             probed = compiled.weights();
         }
         try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
-            compiled.fit(train, FitOptions.builder(3, 16).progress(false).build());
+            compiled.fit(train, FitOptions.builder(3, 16).build());
             for (Map.Entry<String, float[]> w : compiled.weights().entrySet()) {
                 assertArrayEquals(w.getValue(), probed.get(w.getKey()), w.getKey());
             }
@@ -133,7 +133,7 @@ class ProbesTest {
         Dataset train = FiniteDifferences.randomBatch(10, new int[] {6}, 3, 2);
         try (CompiledModel compiled = ModelCompiler.compile(model, TrainingConfig.of(Sgd.of(0.1), 1))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> compiled.fit(train, FitOptions.builder(1, 5).progress(false).probes(11).build()));
+                    () -> compiled.fit(train, FitOptions.builder(1, 5).probes(11).build()));
             assertTrue(e.getMessage().contains("probe batch (11 examples)"), e.getMessage());
         }
     }

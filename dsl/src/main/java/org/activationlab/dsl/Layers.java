@@ -2,6 +2,11 @@ package org.activationlab.dsl;
 
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
+import org.activationlab.dsl.blocks.Branch;
+import org.activationlab.dsl.blocks.Concat;
+import org.activationlab.dsl.blocks.Residual;
+import org.activationlab.dsl.blocks.Shortcut;
+import org.activationlab.dsl.layers.Layer;
 import org.activationlab.dsl.layers.ActivationLayer;
 import org.activationlab.dsl.layers.AvgPool2d;
 import org.activationlab.dsl.layers.BatchNorm;
@@ -120,5 +125,24 @@ public final class Layers {
 
     public static ActivationLayer softmax() {
         return activation(Activations.softmax());
+    }
+
+    /**
+     * A residual block {@code branch(x) + x} with an identity shortcut; change it with
+     * {@code .shortcut(Shortcut.ZERO_PAD)} or {@code .shortcut(Shortcut.PROJECTION)} and chain the activation
+     * after the sum with e.g. {@code .relu()}.
+     */
+    public static Residual residual(Layer... branch) {
+        return new Residual(Branch.of(branch), Shortcut.IDENTITY, null);
+    }
+
+    /** One branch of a {@link #concat} block. */
+    public static Branch branch(Layer... layers) {
+        return Branch.of(layers);
+    }
+
+    /** Parallel branches on the same input, concatenated along the channels (SqueezeNet's Fire, Inception). */
+    public static Concat concat(Branch... branches) {
+        return new Concat(java.util.List.of(branches));
     }
 }

@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.activationlab.dsl.activations.Activation;
+import org.activationlab.dsl.blocks.Block;
+import org.activationlab.dsl.blocks.Branch;
 import org.activationlab.dsl.layers.ActivationLayer;
 import org.activationlab.dsl.layers.Layer;
 
 /**
- * A torchsummary-style table of a model: one row per layer and per fused activation, numbered in order, then
+ * A torchsummary-style table of a model: one row per layer and per fused activation (a block's inner layers
+ * included), numbered in order, then
  * parameter totals, the activations' hyperparameters and memory estimates (float32). The text depends only on the
  * model, never on the machine or locale.
  *
@@ -48,22 +51,39 @@ public final class ModelSummary {
         List<Row> rows = new ArrayList<>();
         Set<String> activations = new LinkedHashSet<>();
         for (int i = 0; i < model.layers().size(); i++) {
-            Layer layer = model.layers().get(i);
-            Shape in = model.inputShapeOf(i);
-            Shape out = model.outputShapeOf(i);
-            rows.add(new Row(layer.typeName() + "-" + (rows.size() + 1), layer.typeName(), out,
-                    layer.paramCount(in), layer.nonTrainableParamCount(in)));
-            if (layer instanceof ActivationLayer a) {
-                activations.add(a.function().displayName());
-            }
-            Optional<Activation> fused = layer.activation();
-            if (fused.isPresent()) {
-                Activation a = fused.get();
-                activations.add(a.displayName());
-                rows.add(new Row(a.typeName() + "-" + (rows.size() + 1), a.typeName(), out, a.paramCount(out), 0));
-            }
+            addRows(rows, activations, model.layers().get(i), model.inputShapeOf(i), model.outputShapeOf(i));
         }
         return new ModelSummary(List.copyOf(rows), model.inputShape(), activations);
+    }
+
+    /**
+     * The rows of one layer: a block's inner layers first, branch by branch, then the block's own row with no
+     * parameters of its own (torchsummary's order: a container's hook fires after its children's); then the
+     * fused activation's row.
+     */
+    private static void addRows(List<Row> rows, Set<String> activations, Layer layer, Shape in, Shape out) {
+        if (layer instanceof Block block) {
+            for (Branch branch : block.branches(in)) {
+                List<Shape> shapes = branch.shapes(in);
+                for (int j = 0; j < shapes.size(); j++) {
+                    addRows(rows, activations, branch.layers().get(j), j == 0 ? in : shapes.get(j - 1),
+                            shapes.get(j));
+                }
+            }
+            rows.add(new Row(layer.typeName() + "-" + (rows.size() + 1), layer.typeName(), out, 0, 0));
+        } else {
+            rows.add(new Row(layer.typeName() + "-" + (rows.size() + 1), layer.typeName(), out,
+                    layer.paramCount(in), layer.nonTrainableParamCount(in)));
+        }
+        if (layer instanceof ActivationLayer a) {
+            activations.add(a.function().displayName());
+        }
+        Optional<Activation> fused = layer.activation();
+        if (fused.isPresent()) {
+            Activation a = fused.get();
+            activations.add(a.displayName());
+            rows.add(new Row(a.typeName() + "-" + (rows.size() + 1), a.typeName(), out, a.paramCount(out), 0));
+        }
     }
 
     public List<Row> rows() {

@@ -12,6 +12,7 @@ import org.activationlab.dsl.Sequential;
 import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.TrainingConfig;
+import org.activationlab.study.progress.ProgressBarListener;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.optimizers.Sgd;
 import org.activationlab.tf.training.FitOptions;
@@ -39,7 +40,7 @@ public final class QuickStart {
         try (CompiledModel compiled = ModelCompiler.compile(model, TrainingConfig.of(Sgd.of(0.05), 42))) {
             compiled.fit(mnist.train(), FitOptions.builder(epochs, 64)
                     .validation(mnist.test())
-                    .progress(System.console() != null)
+                    .listeners(ProgressBarListener.shownIf(System.console() != null))
                     .callback((stats, control) -> System.out.printf("epoch %d: loss %.4f, valid accuracy %.4f%n",
                             stats.epoch(), stats.trainLoss(), stats.valAccuracy()))
                     .build());

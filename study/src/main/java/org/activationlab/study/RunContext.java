@@ -3,6 +3,7 @@ package org.activationlab.study;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.activationlab.study.progress.ProgressBarListener;
 import org.activationlab.study.records.ActivationInfo;
 import org.activationlab.study.records.EnvironmentInfo;
 import org.activationlab.study.records.Protocol;
@@ -72,7 +73,8 @@ public final class RunContext {
      * line and the study's epoch listener; {@code monitored} names the split evaluated after every epoch.
      */
     public FitOptions.Builder fit(int batchSize, String monitored) {
-        return FitOptions.builder(settings.epochs(), batchSize).shuffleSeed(run.seed()).progress(progress)
+        return FitOptions.builder(settings.epochs(), batchSize).shuffleSeed(run.seed())
+                .listeners(ProgressBarListener.shownIf(progress))
                 .callback(epochLogger(monitored));
     }
 

@@ -1,10 +1,15 @@
 package org.activationlab.tf.callbacks;
 
+import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.training.EpochStats;
 
 /** Hooks into {@code fit}, e.g. to log, checkpoint or stop early; a lambda works for per-epoch hooks. */
 @FunctionalInterface
 public interface Callback {
+
+    /** Called once before the first epoch with the model being trained (to read or restore its weights). */
+    default void onTrainBegin(CompiledModel model) {
+    }
 
     /** Called after each epoch, after validation; call {@link TrainingControl#stop(String)} to end training. */
     void onEpochEnd(EpochStats stats, TrainingControl control);

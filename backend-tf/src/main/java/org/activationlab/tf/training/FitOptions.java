@@ -13,13 +13,13 @@ import org.activationlab.tf.callbacks.Callback;
  * @param shuffleSeed seeds the per-epoch permutation of the training set
  * @param validation evaluated after every epoch, or {@code null}
  * @param evalBatchSize examples per evaluation step
- * @param progress show a progress bar with loss, accuracy and ETA on standard error
- * @param callbacks called after every epoch
+ * @param callbacks called after every epoch; may stop training
  * @param probeSize examples in the fixed probe batch on which gradient norms and dead units are measured at
  *     initialisation and after every epoch (a seeded sample of the training set), 0 for no probes
+ * @param listeners observe every step and epoch, e.g. a progress bar the caller supplies
  */
 public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset validation, int evalBatchSize,
-        boolean progress, List<Callback> callbacks, int probeSize) {
+        List<Callback> callbacks, int probeSize, List<TrainingListener> listeners) {
 
     public FitOptions {
         if (epochs <= 0) {
@@ -35,6 +35,7 @@ public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset va
             throw new IllegalArgumentException("probe batch size must be >= 0 (0 = no probes), got " + probeSize);
         }
         callbacks = List.copyOf(callbacks);
+        listeners = List.copyOf(listeners);
     }
 
     public static Builder builder(int epochs, int batchSize) {
@@ -42,8 +43,8 @@ public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset va
     }
 
     /**
-     * Builder with defaults: shuffle seed 1, no validation, evaluation batches of 1,000, progress bar on, no
-     * probes.
+     * Builder with defaults: shuffle seed 1, no validation, evaluation batches of 1,000, no callbacks, no
+     * probes, no listeners (nothing is printed).
      */
     public static final class Builder {
         private final int epochs;
@@ -51,8 +52,8 @@ public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset va
         private long shuffleSeed = 1;
         private Dataset validation;
         private int evalBatchSize = 1000;
-        private boolean progress = true;
         private final List<Callback> callbacks = new ArrayList<>();
+        private final List<TrainingListener> listeners = new ArrayList<>();
         private int probeSize;
 
         private Builder(int epochs, int batchSize) {
@@ -75,8 +76,15 @@ public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset va
             return this;
         }
 
-        public Builder progress(boolean progress) {
-            this.progress = progress;
+        /** Adds an observer of every step and epoch, e.g. a progress bar. */
+        public Builder listener(TrainingListener listener) {
+            this.listeners.add(listener);
+            return this;
+        }
+
+        /** Adds every listener of {@code listeners}, in order (none for an empty list). */
+        public Builder listeners(List<? extends TrainingListener> listeners) {
+            this.listeners.addAll(listeners);
             return this;
         }
 
@@ -96,8 +104,8 @@ public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset va
         }
 
         public FitOptions build() {
-            return new FitOptions(epochs, batchSize, shuffleSeed, validation, evalBatchSize, progress, callbacks,
-                    probeSize);
+            return new FitOptions(epochs, batchSize, shuffleSeed, validation, evalBatchSize, callbacks, probeSize,
+                    listeners);
         }
     }
 }

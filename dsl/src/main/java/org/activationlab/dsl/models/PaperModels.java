@@ -7,17 +7,24 @@ import static org.activationlab.dsl.Layers.conv2d;
 import static org.activationlab.dsl.Layers.dense;
 import static org.activationlab.dsl.Layers.dropout;
 import static org.activationlab.dsl.Layers.flatten;
+import static org.activationlab.dsl.Layers.globalAvgPool;
 import static org.activationlab.dsl.Layers.input;
 import static org.activationlab.dsl.Layers.maxPool;
+import static org.activationlab.dsl.Layers.residual;
 import static org.activationlab.dsl.Layers.spatialDropout;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
+import org.activationlab.dsl.blocks.Residual;
+import org.activationlab.dsl.blocks.Shortcut;
 import org.activationlab.dsl.layers.Layer;
 
-/** The convolutional networks of the CNN paper, with the activation under study as a parameter. */
+/**
+ * The convolutional networks of the reference papers (the CNN paper's, He et al.'s CIFAR ResNet), with the
+ * activation under study as a parameter.
+ */
 public final class PaperModels {
 
     /** VGG-11 (configuration A): output channels of each 3x3 convolution, 0 marking a 2x2 max pooling. */
@@ -62,5 +69,43 @@ public final class PaperModels {
         layers.add(flatten());
         layers.add(dense(10).softmax());
         return Sequential.of(layers.toArray(Layer[]::new));
+    }
+
+    /**
+     * He et al. 2016's ResNet-20 for 32x32x3 CIFAR-10 images (section 4.2): a 3x3 convolution to 16 channels with
+     * batch norm and {@code act}, three stages of three basic blocks (two 3x3 convolutions with batch norm,
+     * {@code act} after the first and after the sum) with 16, 32 and 64 filters, stride 2 at the start of stages 2
+     * and 3 with option-A shortcuts (subsampling and zero channel padding, no parameters), global average pooling
+     * and a 10-way softmax. Convolutions have no bias, as batch norm follows each. 269,722 parameters.
+     */
+    public static Sequential cifar10ResNet20(Activation act) {
+        return cifar10ResNet20(act, Shortcut.ZERO_PAD);
+    }
+
+    /**
+     * ResNet-20 with the given shortcut where a block changes the shape (identity elsewhere):
+     * {@link Shortcut#PROJECTION} (option B) adds 2,752 parameters, 272,474 in all.
+     */
+    public static Sequential cifar10ResNet20(Activation act, Shortcut downsampling) {
+        List<Layer> layers = new ArrayList<>();
+        layers.add(input(32, 32, 3));
+        layers.add(conv2d(16, 3).padding(1).withBias(false));
+        layers.add(batchNorm().activation(act));
+        int channels = 16;
+        for (int filters : new int[] {16, 32, 64}) {
+            for (int block = 0; block < 3; block++) {
+                int stride = filters != channels ? 2 : 1;
+                layers.add(basicBlock(filters, stride, act, stride == 1 ? Shortcut.IDENTITY : downsampling));
+                channels = filters;
+            }
+        }
+        layers.add(globalAvgPool());
+        layers.add(dense(10).softmax());
+        return Sequential.of(layers.toArray(Layer[]::new));
+    }
+
+    private static Residual basicBlock(int filters, int stride, Activation act, Shortcut shortcut) {
+        return residual(conv2d(filters, 3).stride(stride).padding(1).withBias(false), batchNorm().activation(act),
+                conv2d(filters, 3).padding(1).withBias(false), batchNorm()).shortcut(shortcut).activation(act);
     }
 }

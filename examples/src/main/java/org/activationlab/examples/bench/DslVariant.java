@@ -43,7 +43,7 @@ public final class DslVariant implements BenchVariant {
 
     @Override
     public double trainEpochSeconds(long seed) {
-        History history = model.fit(train, FitOptions.builder(1, batchSize).shuffleSeed(seed).progress(false)
+        History history = model.fit(train, FitOptions.builder(1, batchSize).shuffleSeed(seed)
                 .probes(probeSize).build());
         if (history.diverged()) {
             throw new IllegalStateException(name + ": " + history.stopReason());

@@ -286,7 +286,7 @@ public final class PlaygroundExperiment implements Experiment<Void> {
             }
             History history = compiled.fit(data.train(), FitOptions
                     .builder(budget, BATCH_SIZE).shuffleSeed(run.seed()).validation(data.test())
-                    .evalBatchSize(data.test().size()).progress(false).callback(stopper).build());
+                    .evalBatchSize(data.test().size()).callback(stopper).build());
             Evaluation test = compiled.evaluate(data.test());
             RunRecord.Builder record = context.record(history, null, test);
             return record.section(DecisionBoundary.SECTION, boundary(compiled, data.test()))

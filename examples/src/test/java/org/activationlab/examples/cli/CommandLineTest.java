@@ -56,6 +56,12 @@ class CommandLineTest {
         String vgg = out.toString();
         assertTrue(vgg.contains("Total params: 9,231,114"), vgg);
         assertTrue(vgg.contains("prints 9,231,144"), vgg);
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("summary", "cifar10-resnet20"));
+        String resnet = out.toString();
+        assertTrue(resnet.contains("Total params: 269,722"), resnet);
+        assertTrue(resnet.contains("Residual-"), resnet);
     }
 
     @Test

@@ -1,0 +1,120 @@
+package org.activationlab.tf.callbacks;
+
+import static org.activationlab.dsl.Layers.dense;
+import static org.activationlab.dsl.Layers.input;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.activationlab.data.Dataset;
+import org.activationlab.dsl.Sequential;
+import org.activationlab.tf.CompiledModel;
+import org.activationlab.tf.ModelCompiler;
+import org.activationlab.tf.TrainingConfig;
+import org.activationlab.tf.optimizers.Sgd;
+import org.activationlab.tf.training.EpochStats;
+import org.activationlab.tf.training.FitOptions;
+import org.activationlab.tf.training.History;
+import org.junit.jupiter.api.Test;
+
+class EarlyStoppingTest {
+
+    private static EpochStats valLoss(int epoch, double loss) {
+        return new EpochStats(epoch, 1.0, 0.5, loss, 0.5, 1, 0, 0.1);
+    }
+
+    /** Feeds validation losses and returns the epoch at which the callback asked to stop, 0 if never. */
+    private static int stopEpoch(EarlyStopping es, double... losses) {
+        es.onTrainBegin(null);
+        String[] reason = {null};
+        for (int i = 0; i < losses.length; i++) {
+            es.onEpochEnd(valLoss(i + 1, losses[i]), r -> reason[0] = r);
+            if (reason[0] != null) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void patienceCountsEpochsWithoutImprovement() {
+        assertEquals(3, stopEpoch(EarlyStopping.builder().build(), 1.0, 0.9, 0.95));
+        assertEquals(4, stopEpoch(EarlyStopping.builder().patience(2).build(), 1.0, 0.9, 0.95, 0.91, 0.92));
+        // an improvement resets the count
+        assertEquals(0, stopEpoch(EarlyStopping.builder().patience(2).build(), 1.0, 0.9, 0.95, 0.8, 0.85));
+    }
+
+    @Test
+    void minDeltaIgnoresSmallImprovements() {
+        EarlyStopping es = EarlyStopping.builder().minDelta(0.05).patience(1).build();
+        assertEquals(3, stopEpoch(es, 1.0, 0.9, 0.87));
+        assertEquals(2, es.bestEpoch());
+        assertEquals(0.9, es.best());
+    }
+
+    @Test
+    void modeFollowsTheMonitorOrIsSetExplicitly() {
+        EarlyStopping accuracy = EarlyStopping.builder().monitor(Monitor.VAL_ACCURACY).build();
+        accuracy.onTrainBegin(null);
+        String[] reason = {null};
+        accuracy.onEpochEnd(new EpochStats(1, 1, 0.5, 1, 0.6, 1, 0), r -> reason[0] = r);
+        accuracy.onEpochEnd(new EpochStats(2, 1, 0.5, 1, 0.7, 1, 0), r -> reason[0] = r);
+        assertNull(reason[0]);
+        accuracy.onEpochEnd(new EpochStats(3, 1, 0.5, 1, 0.65, 1, 0), r -> reason[0] = r);
+        assertNotNull(reason[0]);
+        assertEquals(2, accuracy.bestEpoch());
+        // a loss watched with mode max stops as soon as it falls
+        assertEquals(2, stopEpoch(EarlyStopping.builder().higherIsBetter(true).build(), 1.0, 0.9));
+    }
+
+    @Test
+    void aValidationMonitorWithoutValidationSetIsReported() {
+        EarlyStopping es = EarlyStopping.builder().build();
+        es.onTrainBegin(null);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> es.onEpochEnd(new EpochStats(1, 1, 0.5, Double.NaN, Double.NaN, 1, 0), r -> { }));
+        assertTrue(e.getMessage().contains("monitors val_loss"), e.getMessage());
+    }
+
+    private static Dataset randomLabels(int n, long seed) {
+        Random random = new Random(seed);
+        float[] x = new float[n * 5];
+        int[] y = new int[n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) random.nextGaussian();
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = random.nextInt(3);
+        }
+        return new Dataset("random-" + seed, x, y, new int[] {5}, List.of("a", "b", "c"), "generated");
+    }
+
+    /**
+     * Memorising random labels makes the validation loss rise after a few epochs; the weights left in the model
+     * must be the best epoch's, so evaluating them gives that epoch's validation loss, not the last one's.
+     */
+    @Test
+    void restoredWeightsEvaluateToTheBestEpochsValidationLoss() {
+        Dataset train = randomLabels(60, 1);
+        Dataset valid = randomLabels(200, 2);
+        Sequential mlp = Sequential.of(input(5), dense(64).relu(), dense(3).softmax());
+        EarlyStopping es = EarlyStopping.builder().patience(3).restoreBestWeights(true).build();
+        List<Double> seen = new ArrayList<>();
+        try (CompiledModel m = ModelCompiler.compile(mlp, TrainingConfig.of(Sgd.of(0.2), 3))) {
+            History h = m.fit(train, FitOptions.builder(200, 10).validation(valid).callback(es)
+                    .callback((s, c) -> seen.add(s.valLoss())).build());
+            assertNotNull(h.stopReason(), "validation loss should stop improving on random labels");
+            int best = es.bestEpoch();
+            assertTrue(best < h.epochs().size(), "best " + best + " of " + h.epochs().size());
+            double bestLoss = h.epochs().get(best - 1).valLoss();
+            assertEquals(seen.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), bestLoss);
+            assertTrue(h.last().valLoss() > bestLoss);
+            assertEquals(bestLoss, m.evaluate(valid).loss(), 1e-6);
+        }
+    }
+}
