@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-import org.activationlab.data.Cifar10;
 import org.activationlab.data.Dataset;
-import org.activationlab.data.DatasetResolver;
 import org.activationlab.data.TrainTest;
+import org.activationlab.data.cifar.Cifar10;
+import org.activationlab.data.download.DatasetResolver;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.dsl.models.PaperModels;
 import org.activationlab.tf.optimizers.Sgd;

@@ -23,7 +23,7 @@ public final class Measurements {
 
     public static EpochRecord epoch(EpochStats s) {
         return new EpochRecord(s.epoch(), s.trainLoss(), s.trainAccuracy(), s.valLoss(), s.valAccuracy(),
-                s.trainSeconds(), s.evalSeconds());
+                s.trainSeconds(), s.evalSeconds(), s.learningRate());
     }
 
     public static List<EpochRecord> history(History h) {

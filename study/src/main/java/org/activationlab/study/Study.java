@@ -19,6 +19,8 @@ import org.activationlab.study.records.RunRecords;
 import org.activationlab.tf.Device;
 import org.activationlab.tf.optimizers.Adam;
 import org.activationlab.tf.optimizers.Optimizer;
+import org.activationlab.tf.schedules.ConstantRate;
+import org.activationlab.tf.schedules.LearningRateSchedule;
 
 /**
  * A study of your own model and data: the grid activations x seeds, each run trained, evaluated and stored as a
@@ -81,6 +83,7 @@ public final class Study {
         private Dataset valid;
         private Dataset test;
         private Optimizer optimizer = Adam.defaults();
+        private LearningRateSchedule schedule = new ConstantRate();
         private int epochs = 10;
         private int batchSize = 64;
         private Double threshold;
@@ -139,6 +142,12 @@ public final class Study {
         /** The optimizer (default: {@code Adam.defaults()}, PyTorch's lr 1e-3, betas 0.9/0.999, eps 1e-8). */
         public Builder optimizer(Optimizer optimizer) {
             this.optimizer = Objects.requireNonNull(optimizer, "optimizer must not be null");
+            return this;
+        }
+
+        /** The learning-rate schedule, evaluated per step (default: the optimizer's rate throughout). */
+        public Builder schedule(LearningRateSchedule schedule) {
+            this.schedule = Objects.requireNonNull(schedule, "schedule must not be null");
             return this;
         }
 
@@ -237,7 +246,7 @@ public final class Study {
                         + activations.stream().map(Activation::spec).toList());
             }
             UserExperiment experiment = new UserExperiment(name, description == null ? name : description, model,
-                    List.copyOf(activations), base, train, valid, test, optimizer);
+                    List.copyOf(activations), base, train, valid, test, optimizer, schedule);
             StudySettings settings = new StudySettings(epochs, batchSize, 0, threshold, deterministic, device, probes,
                     Map.of());
             String command = "Study.builder(\"" + name + "\") (a Java program)";

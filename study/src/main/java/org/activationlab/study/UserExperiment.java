@@ -16,6 +16,8 @@ import org.activationlab.tf.TrainingConfig;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.metrics.InferenceTiming;
 import org.activationlab.tf.optimizers.Optimizer;
+import org.activationlab.tf.schedules.ConstantRate;
+import org.activationlab.tf.schedules.LearningRateSchedule;
 import org.activationlab.tf.training.FitOptions;
 import org.activationlab.tf.training.History;
 
@@ -34,10 +36,11 @@ final class UserExperiment implements Experiment<Void> {
     private final Dataset valid;
     private final Dataset test;
     private final Optimizer optimizer;
+    private final LearningRateSchedule schedule;
 
     UserExperiment(String name, String description, Function<Activation, Sequential> model,
             List<Activation> activations, String baseline, Dataset train, Dataset valid, Dataset test,
-            Optimizer optimizer) {
+            Optimizer optimizer, LearningRateSchedule schedule) {
         this.name = name;
         this.description = description;
         this.model = model;
@@ -47,6 +50,7 @@ final class UserExperiment implements Experiment<Void> {
         this.valid = valid;
         this.test = test;
         this.optimizer = optimizer;
+        this.schedule = schedule;
     }
 
     @Override
@@ -97,6 +101,9 @@ final class UserExperiment implements Experiment<Void> {
         if (settings.threshold() != null) {
             p.setting("threshold", settings.threshold());
         }
+        if (!schedule.equals(new ConstantRate())) {
+            p.setting("schedule", schedule.describe());
+        }
         if (settings.probes() > 0) {
             p.setting("probes", settings.probes());
         }
@@ -107,7 +114,7 @@ final class UserExperiment implements Experiment<Void> {
     public RunRecord run(Void data, RunContext context) {
         StudySettings settings = context.settings();
         Sequential m = model(context.run().activation(), context.run().variant(), settings);
-        TrainingConfig config = context.config(optimizer);
+        TrainingConfig config = context.config(optimizer).withSchedule(schedule);
         Dataset monitored = valid != null ? valid : test;
         try (CompiledModel compiled = ModelCompiler.compile(m, config)) {
             FitOptions.Builder fit = context.fit(settings.batchSize(), valid != null ? "valid" : "test")

@@ -28,6 +28,8 @@ final class EpochColumns {
             new Column("val_accuracy", EpochRecord::valAccuracy),
             new Column("train_seconds", EpochRecord::trainSeconds),
             new Column("eval_seconds", EpochRecord::evalSeconds));
+    /** Written only when some epoch has a rate: records of runs before rates were recorded stay as they were. */
+    private static final Column RATE = new Column("learning_rate", EpochRecord::learningRate);
 
     private EpochColumns() {
     }
@@ -42,6 +44,13 @@ final class EpochColumns {
                 gen.writeArrayFieldStart(c.name());
                 for (EpochRecord e : history) {
                     gen.writeNumber(c.value().applyAsDouble(e));
+                }
+                gen.writeEndArray();
+            }
+            if (history.stream().anyMatch(e -> !Double.isNaN(e.learningRate()))) {
+                gen.writeArrayFieldStart(RATE.name());
+                for (EpochRecord e : history) {
+                    gen.writeNumber(RATE.value().applyAsDouble(e));
                 }
                 gen.writeEndArray();
             }
@@ -66,10 +75,17 @@ final class EpochColumns {
                 throw new IllegalArgumentException("history.epochs must be the number of epochs (>= 0), got " + count);
             }
             int n = count.asInt();
-            double[][] values = new double[COLUMNS.size()][];
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                String name = COLUMNS.get(c).name();
+            List<Column> columns = new ArrayList<>(COLUMNS);
+            columns.add(RATE);
+            double[][] values = new double[columns.size()][];
+            for (int c = 0; c < columns.size(); c++) {
+                String name = columns.get(c).name();
                 JsonNode column = node.get(name);
+                if (column == null && columns.get(c) == RATE) {
+                    values[c] = new double[n];
+                    java.util.Arrays.fill(values[c], Double.NaN);
+                    continue;
+                }
                 if (column == null || !column.isArray() || column.size() != n) {
                     throw new IllegalArgumentException("history." + name + " must be an array of " + n
                             + " numbers (history.epochs), got " + (column == null ? "nothing"
@@ -87,7 +103,7 @@ final class EpochColumns {
             List<EpochRecord> epochs = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 epochs.add(new EpochRecord(i + 1, values[0][i], values[1][i], values[2][i], values[3][i], values[4][i],
-                        values[5][i]));
+                        values[5][i], values[6][i]));
             }
             return epochs;
         }
