@@ -55,6 +55,11 @@ public final class PaperModels {
      * total of 9,231,144 is a typo.
      */
     public static Sequential cifar10Vgg11(Activation act) {
+        return cifar10Vgg11(act, 10);
+    }
+
+    /** {@link #cifar10Vgg11(Activation)} with a {@code classes}-way softmax, for other 32x32 image folders. */
+    public static Sequential cifar10Vgg11(Activation act, int classes) {
         List<Layer> layers = new ArrayList<>();
         layers.add(input(32, 32, 3));
         for (int channels : VGG11) {
@@ -67,7 +72,7 @@ public final class PaperModels {
         }
         layers.add(avgPool(1));
         layers.add(flatten());
-        layers.add(dense(10).softmax());
+        layers.add(dense(classes).softmax());
         return Sequential.of(layers.toArray(Layer[]::new));
     }
 
@@ -87,6 +92,11 @@ public final class PaperModels {
      * {@link Shortcut#PROJECTION} (option B) adds 2,752 parameters, 272,474 in all.
      */
     public static Sequential cifar10ResNet20(Activation act, Shortcut downsampling) {
+        return cifar10ResNet20(act, downsampling, 10);
+    }
+
+    /** ResNet-20 with a {@code classes}-way softmax, for other 32x32 image folders. */
+    public static Sequential cifar10ResNet20(Activation act, Shortcut downsampling, int classes) {
         List<Layer> layers = new ArrayList<>();
         layers.add(input(32, 32, 3));
         layers.add(conv2d(16, 3).padding(1).withBias(false));
@@ -100,7 +110,7 @@ public final class PaperModels {
             }
         }
         layers.add(globalAvgPool());
-        layers.add(dense(10).softmax());
+        layers.add(dense(classes).softmax());
         return Sequential.of(layers.toArray(Layer[]::new));
     }
 

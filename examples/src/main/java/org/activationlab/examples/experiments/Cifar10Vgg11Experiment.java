@@ -67,9 +67,14 @@ public final class Cifar10Vgg11Experiment implements Experiment<Cifar10Vgg11Expe
      * @param train the training images a run uses (the subset already taken), normalised
      * @param test the normalised test images
      * @param preprocessing how the inputs were prepared, for the records
+     * @param classes the dataset's classes: the model's softmax has one output each, and macro metrics average
+     *     over them
      */
-    public record CifarData(Dataset train, Dataset test, String preprocessing) {
+    public record CifarData(Dataset train, Dataset test, String preprocessing, int classes) {
     }
+
+    /** The image shape both CIFAR networks take. */
+    private static final int[] IMAGE_SHAPE = {32, 32, 3};
 
     @Override
     public String name() {
@@ -134,17 +139,25 @@ public final class Cifar10Vgg11Experiment implements Experiment<Cifar10Vgg11Expe
     @Override
     public CifarData prepare(StudySettings settings, DataContext context) throws IOException {
         TrainTest cifar = Datasets.openImages(settings.option("data"), context.resolver());
+        if (!java.util.Arrays.equals(cifar.sampleShape(), IMAGE_SHAPE)) {
+            int[] s = cifar.sampleShape();
+            throw new IllegalArgumentException("--data " + settings.option("data") + " holds "
+                    + java.util.Arrays.stream(s).mapToObj(Integer::toString).collect(java.util.stream.Collectors
+                            .joining("x")) + " images, but cifar10-vgg11 and cifar10-resnet20 train on 32x32 RGB"
+                    + " images (VGG-11 halves them five times); pass --data a folder or archive of 32x32 RGB"
+                    + " images (resize them first), or write an experiment of your own for this size");
+        }
         ChannelStats stats = ChannelStats.of(cifar.train());
         String preprocessing = "pixels scaled to [0, 1], then per-channel normalisation with the statistics of"
                 + String.format(Locale.ROOT, " all %,d training images: ", cifar.train().size()) + stats;
         context.log("activation-lab: " + preprocessing);
         return new CifarData(trainingSet(cifar.train(), settings.trainLimit()).normalized(stats),
-                cifar.test().normalized(stats), preprocessing);
+                cifar.test().normalized(stats), preprocessing, cifar.numClasses());
     }
 
     @Override
     public Protocol protocol(CifarData data, StudyGrid.Run run, StudySettings settings) {
-        Sequential model = PaperModels.cifar10Vgg11(run.activation());
+        Sequential model = PaperModels.cifar10Vgg11(run.activation(), data.classes());
         return Protocol.builder().model(model.toString(), model.trainableParameters())
                 .optimizer(Adam.defaults().describe()).batchSize(BATCH_SIZE).epochs(settings.epochs())
                 .split(split(data.train(), data.test(), settings.trainLimit())).trainLimit(settings.trainLimit())
@@ -167,7 +180,7 @@ public final class Cifar10Vgg11Experiment implements Experiment<Cifar10Vgg11Expe
 
     @Override
     public RunRecord run(CifarData data, RunContext context) {
-        Sequential model = PaperModels.cifar10Vgg11(context.run().activation());
+        Sequential model = PaperModels.cifar10Vgg11(context.run().activation(), data.classes());
         try (CompiledModel compiled = ModelCompiler.compile(model,
                 context.config(Adam.defaults()).withAugmentation(Augmentation.cifar()))) {
             long start = System.nanoTime();
@@ -189,7 +202,7 @@ public final class Cifar10Vgg11Experiment implements Experiment<Cifar10Vgg11Expe
                 CnnPaper.CIFAR10_TABLE_4, docs);
     }
 
-    private static String split(Dataset train, Dataset test, int trainLimit) {
+    static String split(Dataset train, Dataset test, int trainLimit) {
         String subset = trainLimit == 0 ? "all " : String.format(Locale.ROOT,
                 "a class-stratified subset (seed %d) of ", SUBSET_SEED);
         return String.format(Locale.ROOT, "CIFAR-10: train on %s%,d images / test %,d; the test set is evaluated after"

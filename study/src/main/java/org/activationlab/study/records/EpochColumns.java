@@ -66,6 +66,9 @@ final class EpochColumns {
                 // schema 4 and older: one object per epoch
                 List<EpochRecord> epochs = new ArrayList<>();
                 for (JsonNode e : node) {
+                    if (e instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has(RATE.name())) {
+                        o.put(RATE.name(), "NaN");
+                    }
                     epochs.add(ctx.readTreeAsValue(e, EpochRecord.class));
                 }
                 return epochs;
