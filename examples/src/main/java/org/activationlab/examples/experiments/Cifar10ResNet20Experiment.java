@@ -2,7 +2,6 @@ package org.activationlab.examples.experiments;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
@@ -20,7 +19,6 @@ import org.activationlab.study.records.DawnBenchMetrics;
 import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.tf.CompiledModel;
-import org.activationlab.tf.Device;
 import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.metrics.InferenceTiming;
@@ -81,15 +79,7 @@ public final class Cifar10ResNet20Experiment implements Experiment<Cifar10Vgg11E
 
     @Override
     public StudySettings configure(SettingsRequest request) {
-        String p = request.options().getOrDefault("protocol", "auto").strip().toLowerCase(Locale.ROOT);
-        RunSettings protocol = switch (p) {
-            case "full" -> FULL;
-            case "reduced" -> REDUCED;
-            case "auto" -> request.device() == Device.GPU ? FULL : REDUCED;
-            default -> throw new IllegalArgumentException("--protocol must be full or reduced, got '"
-                    + request.options().get("protocol") + "'");
-        };
-        return configureWith(request, defaults(protocol));
+        return configureWith(request, defaults(Cifar10Vgg11Experiment.protocolOf(request, FULL, REDUCED)));
     }
 
     @Override

@@ -110,15 +110,19 @@ public final class Cifar10Vgg11Experiment implements Experiment<Cifar10Vgg11Expe
 
     @Override
     public StudySettings configure(SettingsRequest request) {
+        return configureWith(request, defaults(protocolOf(request, FULL, REDUCED)));
+    }
+
+    /** The protocol {@code --protocol} names: full, reduced, or (auto) full on a GPU and reduced on the CPU. */
+    static RunSettings protocolOf(SettingsRequest request, RunSettings full, RunSettings reduced) {
         String p = request.options().getOrDefault("protocol", "auto").strip().toLowerCase(Locale.ROOT);
-        RunSettings protocol = switch (p) {
-            case "full" -> FULL;
-            case "reduced" -> REDUCED;
-            case "auto" -> request.device() == Device.GPU ? FULL : REDUCED;
+        return switch (p) {
+            case "full" -> full;
+            case "reduced" -> reduced;
+            case "auto" -> request.device() == Device.GPU ? full : reduced;
             default -> throw new IllegalArgumentException("--protocol must be full or reduced, got '"
                     + request.options().get("protocol") + "'");
         };
-        return configureWith(request, defaults(protocol));
     }
 
     @Override
