@@ -69,7 +69,13 @@ public final class StudyRunner {
                         .setStyle(ProgressBarStyle.ASCII).setUnit(" runs", 1).build()
                 : null) {
             for (StudyGrid.Run run : runs) {
-                Protocol protocol = experiment.protocol(data, run, settings);
+                Protocol protocol;
+                try {
+                    protocol = experiment.protocol(data, run, settings);
+                } catch (RuntimeException e) {
+                    fail(run, e, failures, plan);
+                    continue;
+                }
                 RecordStore.Placement place = store.place(run.variant(), protocol,
                         ActivationInfo.of(run.activation()), run.activation().slug(), run.seed());
                 if (place.existing() != null && !plan.overwrite()) {
@@ -89,9 +95,7 @@ public final class StudyRunner {
                     try {
                         record = experiment.run(data, context);
                     } catch (RuntimeException e) {
-                        String line = label(run) + " failed: " + e;
-                        failures.add(line);
-                        plan.log().accept(line);
+                        fail(run, e, failures, plan);
                         continue;
                     }
                     if (!record.fingerprint().equals(Fingerprints.of(experiment.name(), run.variant(), protocol,
@@ -113,6 +117,13 @@ public final class StudyRunner {
             }
         }
         return new StudyResult(experiment, experimentDir, records, trained, kept, failures);
+    }
+
+    /** A run that threw: noted and logged; the study goes on with the next run. */
+    private static void fail(StudyGrid.Run run, RuntimeException e, List<String> failures, StudyPlan plan) {
+        String line = label(run) + " failed: " + e;
+        failures.add(line);
+        plan.log().accept(line);
     }
 
     private static String label(StudyGrid.Run run) {
