@@ -95,8 +95,9 @@ public final class DatasetResolver {
      * the system property, the environment variable and the default: {@code ~/.cache/activation-lab}
      * for the cache, canonical download URLs (no mirror) for the mirror. The download settings and
      * extraction limits come from their properties and variables too ({@link
-     * DownloadSettings#fromConfiguration}, {@link ExtractionLimits#fromConfiguration}), and downloads
-     * show a progress bar on a terminal ({@link DownloadListener#forTerminal}).
+     * DownloadSettings#fromConfiguration}, {@link ExtractionLimits#fromConfiguration}); downloads report
+     * to no listener (the data module has no user interface: {@link #withListener} adds one, e.g. the
+     * command line's progress bar).
      *
      * @param cacheDir explicit cache directory, or {@code null}
      * @param mirror explicit mirror as a {@code file:}/{@code http(s):} URL or a path, or {@code null}
@@ -128,7 +129,7 @@ public final class DatasetResolver {
         return new DatasetResolver(cache.toAbsolutePath().normalize(),
                 mirrorSpec == null ? null : parseMirror(mirrorSpec.strip()),
                 DownloadSettings.fromConfiguration(properties, environment),
-                ExtractionLimits.fromConfiguration(properties, environment), DownloadListener.forTerminal());
+                ExtractionLimits.fromConfiguration(properties, environment), DownloadListener.NONE);
     }
 
     /** This resolver with other download timeouts, attempts and back-off. */

@@ -28,12 +28,4 @@ public interface DownloadListener {
     /** The attempt started by the last {@link #started} ended, successfully or not. */
     default void ended(URI url) {
     }
-
-    /**
-     * A progress bar with bytes, rate and ETA on standard error if this process runs on a terminal
-     * ({@link System#console()} is present), otherwise {@link #NONE}, so logs and pipes stay clean.
-     */
-    static DownloadListener forTerminal() {
-        return System.console() != null ? new TerminalProgress() : NONE;
-    }
 }

@@ -2,6 +2,7 @@ package org.activationlab.examples.cli;
 
 import java.nio.file.Path;
 import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.study.progress.DownloadProgressBar;
 import picocli.CommandLine.Option;
 
 /** Where datasets come from: shared by every command that loads data. */
@@ -19,6 +20,6 @@ public final class DataOptions {
 
     /** The resolver these options describe. */
     public DatasetResolver resolver() {
-        return DatasetResolver.create(cacheDir, mirror);
+        return DatasetResolver.create(cacheDir, mirror).withListener(DownloadProgressBar.forTerminal());
     }
 }
