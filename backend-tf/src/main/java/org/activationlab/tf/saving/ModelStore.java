@@ -20,15 +20,18 @@ import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.TrainingConfig;
 import org.activationlab.tf.optimizers.Optimizer;
+import org.activationlab.tf.schedules.LearningRateSchedule;
 import org.activationlab.tf.training.Augmentation;
 
 /**
  * Saves a trained model as one directory and loads it back without the code that built it:
  * <pre>
  * model.json     format and version, the model description ({@link ModelJson}), the training configuration
- *                (optimizer, seed, deterministic, augmentation), the step counter, class names, preprocessing
+ *                (optimizer, schedule, seed, deterministic, augmentation, clipping, label smoothing), the step
+ *                counter, class names, preprocessing
  * weights.bin    every trainable tensor and batch-norm buffer, by name, with its shape
- * optimizer.bin  the optimizer's slots (momentum, Adam moments and beta powers); only when saved with them
+ * optimizer.bin  the optimizer's slots (momentum, Adam's moments and beta powers, RMSprop's averages); only
+ *                when saved with them
  * </pre>
  * The directory is written atomically. A loaded model predicts bit-identically to the saved one.
  */
@@ -64,8 +67,10 @@ public final class ModelStore {
         root.set("model", ModelJson.encode(model.model()));
         TrainingConfig config = model.config();
         ObjectNode training = root.putObject("training");
-        training.set("optimizer", OptimizerJson.encode(config.optimizer()));
-        training.put("seed", config.seed()).put("deterministic", config.deterministic());
+        training.set("optimizer", SealedJson.encode((Record) config.optimizer()));
+        training.set("schedule", SealedJson.encode((Record) config.schedule()));
+        training.put("seed", config.seed()).put("deterministic", config.deterministic())
+                .put("clip_norm", config.clipNorm()).put("label_smoothing", config.labelSmoothing());
         training.putObject("augmentation").put("padding", config.augmentation().padding())
                 .put("horizontal_flip", config.augmentation().horizontalFlip());
         root.put("step", model.step());
@@ -113,12 +118,18 @@ public final class ModelStore {
         try {
             Sequential model = ModelJson.decode(root.get("model"), where + " model");
             JsonNode training = root.path("training");
-            Optimizer optimizer = OptimizerJson.decode(training.get("optimizer"), where + " training.optimizer");
+            Optimizer optimizer = SealedJson.decode(training.get("optimizer"), Optimizer.class, "optimizer",
+                    where + " training.optimizer");
+            LearningRateSchedule schedule = SealedJson.decode(training.get("schedule"), LearningRateSchedule.class,
+                    "learning-rate schedule", where + " training.schedule");
             JsonNode aug = training.path("augmentation");
             TrainingConfig config = TrainingConfig.of(optimizer, training.path("seed").asLong())
                     .withDeterministic(training.path("deterministic").asBoolean())
                     .withAugmentation(new Augmentation(aug.path("padding").asInt(),
-                            aug.path("horizontal_flip").asBoolean()));
+                            aug.path("horizontal_flip").asBoolean()))
+                    .withSchedule(schedule)
+                    .withGradientClipping(training.path("clip_norm").asDouble())
+                    .withLabelSmoothing(training.path("label_smoothing").asDouble());
             List<String> names = new ArrayList<>();
             root.path("class_names").forEach(n -> names.add(n.asText()));
             JsonNode pre = root.get("preprocessing");

@@ -17,6 +17,18 @@ import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.TrainingConfig;
 import org.activationlab.tf.optimizers.Adam;
+import org.activationlab.dsl.Layers;
+import org.activationlab.dsl.Sequential;
+import org.activationlab.tf.optimizers.AdamW;
+import org.activationlab.tf.optimizers.Optimizer;
+import org.activationlab.tf.optimizers.RmsProp;
+import org.activationlab.tf.optimizers.Sgd;
+import org.activationlab.tf.schedules.CosineDecay;
+import org.activationlab.tf.schedules.LearningRateSchedule;
+import org.activationlab.tf.schedules.MultiStepDecay;
+import org.activationlab.tf.schedules.OneCycle;
+import org.activationlab.tf.schedules.StepDecay;
+import org.activationlab.tf.training.Augmentation;
 import org.activationlab.tf.training.FitOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +52,7 @@ class ModelStoreTest {
         saved = tmp.resolve("model");
         TrainingConfig config = TrainingConfig.of(new Adam(0.01, 0.8, 0.99, 1e-7), 5);
         try (CompiledModel model = ModelCompiler.compile(TinyImages.CNN, config)) {
-            model.fit(data, FitOptions.builder(1, 32).progress(false).build());
+            model.fit(data, FitOptions.builder(1, 32).build());
             ModelStore.save(model, INFO, saved, true);
             expected = model.predictProbabilities(data.features(), data.size());
             optimizerState = model.optimizerState();
@@ -105,13 +117,11 @@ class ModelStoreTest {
     void plainSgdHasNoOptimizerStateToRestore() throws IOException {
         Path dir = tmp.resolve("sgd");
         Dataset blobs = Blobs.blobs(200, 5, 3, 1);
-        org.activationlab.dsl.Sequential mlp = org.activationlab.dsl.Sequential.of(
-                org.activationlab.dsl.Layers.input(5), org.activationlab.dsl.Layers.dense(4).tanh(),
-                org.activationlab.dsl.Layers.dense(3).softmax());
+        Sequential mlp = Sequential.of(Layers.input(5), Layers.dense(4).tanh(), Layers.dense(3).softmax());
         float[] before;
         try (CompiledModel model = ModelCompiler.compile(mlp, TrainingConfig.of(
-                org.activationlab.tf.optimizers.Sgd.of(0.1), 3))) {
-            model.fit(blobs, FitOptions.builder(1, 20).progress(false).build());
+                Sgd.of(0.1), 3))) {
+            model.fit(blobs, FitOptions.builder(1, 20).build());
             assertEquals(Map.of(), model.optimizerState());
             ModelStore.save(model, new ModelInfo(blobs.classNames(), null), dir, true);
             before = model.predictProbabilities(blobs.features(), blobs.size());
@@ -120,6 +130,25 @@ class ModelStoreTest {
             assertEquals(null, loaded.info().preprocessing());
             assertEquals(10, loaded.model().step());
             assertArrayEquals(before, loaded.model().predictProbabilities(blobs.features(), blobs.size()), 0f);
+        }
+    }
+
+    @Test
+    void theWholeTrainingConfigurationIsSaved() throws IOException {
+        Sequential model = Sequential.of(Layers.input(4, 4, 1), Layers.flatten(), Layers.dense(3).softmax());
+        List<Optimizer> optimizers = List.of(new Sgd(0.1, 0.9, true, 1e-4), new Adam(0.01, 0.8, 0.99, 1e-7),
+                new AdamW(0.002, 0.9, 0.98, 1e-6, 0.05), new RmsProp(0.003, 0.95, 1e-7, 0.4, true, 1e-3));
+        List<LearningRateSchedule> schedules = List.of(new StepDecay(3, 0.2), new MultiStepDecay(List.of(2, 5), 0.1),
+                new CosineDecay(9, 2, 1e-5), new OneCycle(7, 0.3, 20, 1e3));
+        for (int i = 0; i < optimizers.size(); i++) {
+            TrainingConfig config = TrainingConfig.of(optimizers.get(i), 40 + i).withDeterministic(i % 2 == 0)
+                    .withAugmentation(new Augmentation(i, i % 2 == 1)).withSchedule(schedules.get(i))
+                    .withGradientClipping(0.5 * i).withLabelSmoothing(0.05 * i);
+            Path dir = tmp.resolve("config-" + i);
+            try (CompiledModel compiled = ModelCompiler.compile(model, config)) {
+                ModelStore.save(compiled, new ModelInfo(List.of("a", "b", "c"), null), dir, false);
+            }
+            assertEquals(config, ModelStore.readInfo(dir).config());
         }
     }
 

@@ -33,7 +33,7 @@ class SavedModelExportTest {
         float[] expected;
         Path dir = tmp.resolve("saved_model");
         try (CompiledModel model = ModelCompiler.compile(TinyImages.CNN, TrainingConfig.of(Adam.defaults(), 2))) {
-            model.fit(data, FitOptions.builder(2, 32).progress(false).build());
+            model.fit(data, FitOptions.builder(2, 32).build());
             expected = model.predictProbabilities(data.features(), n);
             try (InferenceGraph graph = InferenceGraph.of(model)) {
                 graph.exportSavedModel(dir);

@@ -68,7 +68,7 @@ class TensorBoardLoggerTest {
         Evaluation test;
         try (CompiledModel model = ModelCompiler.compile(mlp, TrainingConfig.of(Sgd.of(0.05), 1));
                 TensorBoardLogger logger = new TensorBoardLogger(run, 0.05)) {
-            h = model.fit(train, FitOptions.builder(3, 16).validation(valid).probes(50).progress(false)
+            h = model.fit(train, FitOptions.builder(3, 16).validation(valid).probes(50)
                     .callback(logger).build());
             test = model.evaluate(valid);
             logger.test(test, 3);
