@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.study.outputs.RunOutputs;
 import org.activationlab.study.records.ActivationInfo;
 import org.activationlab.study.records.EnvironmentInfo;
 import org.activationlab.study.records.Fingerprints;
@@ -83,8 +84,11 @@ public final class StudyRunner {
                                 + place.file().getParent().getParent().getParent() + "; this run goes to "
                                 + place.file().getParent());
                     }
+                    String fingerprint = Fingerprints.of(experiment.name(), run.variant(), protocol,
+                            ActivationInfo.of(run.activation()));
+                    RunOutputs outputs = runOutputs(plan, experimentDir, place.file(), fingerprint);
                     RunContext context = new RunContext(experiment.name(), run, settings, protocol, plan.command(),
-                            environment, plan.progress(), plan.log(), plan.epochs());
+                            environment, plan.progress(), plan.log(), plan.epochs(), outputs);
                     RunRecord record;
                     try {
                         record = experiment.run(data, context);
@@ -94,13 +98,13 @@ public final class StudyRunner {
                         plan.log().accept(line);
                         continue;
                     }
-                    if (!record.fingerprint().equals(Fingerprints.of(experiment.name(), run.variant(), protocol,
-                            ActivationInfo.of(run.activation())))) {
+                    if (!record.fingerprint().equals(fingerprint)) {
                         throw new IllegalStateException("experiment " + experiment.name() + " returned a record whose"
                                 + " protocol differs from the one it announced for " + label(run)
                                 + "; build the record from RunContext.record()");
                     }
                     write(place.file(), record);
+                    outputs.recordWritten();
                     store.register(place.file(), record);
                     records.add(record);
                     trained++;
@@ -113,6 +117,20 @@ public final class StudyRunner {
             }
         }
         return new StudyResult(experiment, experimentDir, records, trained, kept, failures);
+    }
+
+    /**
+     * The run's saved model, TensorBoard and checkpoint folders, named like its record relative to the results
+     * folder ({@code <experiment>/[<variant>/][<other settings>/]<activation>-seed<n>}); tagged with the record's
+     * fingerprint, so a restarted run of the same settings continues from its checkpoint (unless overwriting).
+     */
+    private static RunOutputs runOutputs(StudyPlan plan, Path experimentDir, Path recordFile, String fingerprint) {
+        if (!plan.outputs().any()) {
+            return RunOutputs.none();
+        }
+        String relative = experimentDir.getFileName().resolve(experimentDir.relativize(recordFile)).toString();
+        Path name = Path.of(relative.substring(0, relative.length() - ".json".length()));
+        return plan.outputs().forRun(name, fingerprint, !plan.overwrite(), plan.log());
     }
 
     private static String label(StudyGrid.Run run) {

@@ -9,13 +9,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.activationlab.examples.records.EpochRecord;
-import org.activationlab.examples.records.RunRecord;
-import org.activationlab.examples.records.RunRecords;
+import org.activationlab.study.records.EpochRecord;
+import org.activationlab.study.records.RunRecord;
+import org.activationlab.study.records.RunRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -85,12 +86,12 @@ class KillAndResumeTest {
                 List.of(reference.validation(), resumed.validation()))) {
             assertEquals(pair.get(0).loss(), pair.get(1).loss());
             assertEquals(pair.get(0).f1(), pair.get(1).f1());
-            assertTrue(java.util.Arrays.deepEquals(pair.get(0).confusionMatrix(), pair.get(1).confusionMatrix()));
+            assertTrue(Arrays.deepEquals(pair.get(0).confusionMatrix(), pair.get(1).confusionMatrix()));
         }
     }
 
     private static List<List<Double>> withoutTimes(List<EpochRecord> epochs) {
         return epochs.stream().map(e -> List.of((double) e.epoch(), e.trainLoss(), e.trainAccuracy(), e.valLoss(),
-                e.valAccuracy())).toList();
+                e.valAccuracy(), e.learningRate())).toList();
     }
 }
