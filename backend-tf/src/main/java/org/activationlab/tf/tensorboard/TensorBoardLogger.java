@@ -20,15 +20,10 @@ import org.activationlab.tf.training.EpochStats;
 public final class TensorBoardLogger implements Callback, Closeable {
 
     private final EventFileWriter writer;
-    private final double learningRate;
 
-    /**
-     * @param runDir the run's folder under the TensorBoard log directory
-     * @param learningRate the optimizer's learning rate, logged every epoch
-     */
-    public TensorBoardLogger(Path runDir, double learningRate) throws IOException {
+    /** @param runDir the run's folder under the TensorBoard log directory */
+    public TensorBoardLogger(Path runDir) throws IOException {
         this.writer = new EventFileWriter(runDir);
-        this.learningRate = learningRate;
     }
 
     @Override
@@ -40,7 +35,9 @@ public final class TensorBoardLogger implements Callback, Closeable {
                 writer.scalar("loss/validation", stats.epoch(), stats.valLoss());
                 writer.scalar("accuracy/validation", stats.epoch(), stats.valAccuracy());
             }
-            writer.scalar("learning_rate", stats.epoch(), learningRate);
+            if (Double.isFinite(stats.learningRate())) {
+                writer.scalar("learning_rate", stats.epoch(), stats.learningRate());
+            }
             writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write TensorBoard events to " + writer.file(), e);

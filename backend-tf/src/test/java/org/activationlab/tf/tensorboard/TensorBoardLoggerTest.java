@@ -21,6 +21,7 @@ import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.TrainingConfig;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.optimizers.Sgd;
+import org.activationlab.tf.schedules.StepDecay;
 import org.activationlab.tf.training.FitOptions;
 import org.activationlab.tf.training.History;
 import org.junit.jupiter.api.Test;
@@ -66,8 +67,9 @@ class TensorBoardLoggerTest {
         Path run = tmp.resolve("tb").resolve("relu-seed-1");
         History h;
         Evaluation test;
-        try (CompiledModel model = ModelCompiler.compile(mlp, TrainingConfig.of(Sgd.of(0.05), 1));
-                TensorBoardLogger logger = new TensorBoardLogger(run, 0.05)) {
+        try (CompiledModel model = ModelCompiler.compile(mlp, TrainingConfig.of(Sgd.of(0.05), 1)
+                .withSchedule(new StepDecay(1, 0.5)));
+                TensorBoardLogger logger = new TensorBoardLogger(run)) {
             h = model.fit(train, FitOptions.builder(3, 16).validation(valid).probes(50)
                     .callback(logger).build());
             test = model.evaluate(valid);
@@ -82,7 +84,8 @@ class TensorBoardLoggerTest {
             assertEquals((float) e.trainAccuracy(), s.get("accuracy/train").get((long) epoch));
             assertEquals((float) e.valLoss(), s.get("loss/validation").get((long) epoch));
             assertEquals((float) e.valAccuracy(), s.get("accuracy/validation").get((long) epoch));
-            assertEquals(0.05f, s.get("learning_rate").get((long) epoch));
+            // the schedule halves the rate every epoch
+            assertEquals((float) (0.05 * Math.pow(0.5, epoch - 1)), s.get("learning_rate").get((long) epoch));
         }
         for (int epoch = 0; epoch <= 3; epoch++) {
             var p = h.probes().get(epoch);

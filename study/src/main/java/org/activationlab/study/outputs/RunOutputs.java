@@ -111,7 +111,7 @@ public final class RunOutputs {
                     // a run starting afresh: events of an earlier run in its folder would mix with its own
                     deleteEventFiles(tensorboardRun);
                 }
-                tensorboard = new TensorBoardLogger(tensorboardRun, model.config().optimizer().learningRate());
+                tensorboard = new TensorBoardLogger(tensorboardRun);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write TensorBoard events to " + tensorboardRun + ": "
                         + e.getMessage(), e);
