@@ -86,7 +86,8 @@ public final class StudyRunner {
                     }
                     String fingerprint = Fingerprints.of(experiment.name(), run.variant(), protocol,
                             ActivationInfo.of(run.activation()));
-                    RunOutputs outputs = runOutputs(plan, experimentDir, place.file(), fingerprint);
+                    RunOutputs outputs = runOutputs(plan, experiment.name(), experimentDir, place.file(),
+                            fingerprint);
                     RunContext context = new RunContext(experiment.name(), run, settings, protocol, plan.command(),
                             environment, plan.progress(), plan.log(), plan.epochs(), outputs);
                     RunRecord record;
@@ -120,15 +121,16 @@ public final class StudyRunner {
     }
 
     /**
-     * The run's saved model, TensorBoard and checkpoint folders, named like its record relative to the results
-     * folder ({@code <experiment>/[<variant>/][<other settings>/]<activation>-seed<n>}); tagged with the record's
+     * The run's saved model, TensorBoard and checkpoint folders, named like its record in the experiment's folder
+     * ({@code <experiment>/[<variant>/][<other settings>/]<activation>-seed<n>}); tagged with the record's
      * fingerprint, so a restarted run of the same settings continues from its checkpoint (unless overwriting).
      */
-    private static RunOutputs runOutputs(StudyPlan plan, Path experimentDir, Path recordFile, String fingerprint) {
+    private static RunOutputs runOutputs(StudyPlan plan, String experiment, Path experimentDir, Path recordFile,
+            String fingerprint) {
         if (!plan.outputs().any()) {
             return RunOutputs.none();
         }
-        String relative = experimentDir.getFileName().resolve(experimentDir.relativize(recordFile)).toString();
+        String relative = Path.of(experiment).resolve(experimentDir.relativize(recordFile)).toString();
         Path name = Path.of(relative.substring(0, relative.length() - ".json".length()));
         return plan.outputs().forRun(name, fingerprint, !plan.overwrite(), plan.log());
     }
