@@ -183,7 +183,7 @@ class ModelStoreTest {
 
         Path unknownLayer = copy("unknown-layer");
         replace(unknownLayer, "\"type\" : \"dense\"", "\"type\" : \"dense3d\"");
-        assertMessage(unknownLayer, unknownLayer.resolve("model.json") + " model layer 6: unknown layer type");
+        assertMessage(unknownLayer, unknownLayer.resolve("model.json") + " model layer 8: unknown layer type");
     }
 
     private static void assertMessage(Path dir, String prefix) {
