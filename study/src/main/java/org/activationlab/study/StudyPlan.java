@@ -3,8 +3,8 @@ package org.activationlab.study;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.activationlab.study.outputs.StudyOutputs;
 import org.activationlab.dsl.activations.Activation;
+import org.activationlab.study.outputs.StudyOutputs;
 
 /**
  * What one invocation of a study runs: the settings, the activations and seeds of the grid, which part of it

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.activationlab.data.download.DatasetResolver;
@@ -22,8 +21,8 @@ import org.activationlab.study.StudyGrid;
 import org.activationlab.study.StudyPlan;
 import org.activationlab.study.StudyResult;
 import org.activationlab.study.StudyRunner;
-import org.activationlab.study.outputs.StudyOutputs;
 import org.activationlab.study.StudySettings;
+import org.activationlab.study.outputs.StudyOutputs;
 import org.activationlab.tf.Device;
 import org.activationlab.tf.Devices;
 import picocli.CommandLine.Command;
@@ -189,12 +188,18 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (keepCheckpoints < 0) {
             throw new IllegalArgumentException("--keep-checkpoints must be >= 0 (0 = none), got " + keepCheckpoints);
         }
-        Map.of("--save-models", Optional.ofNullable(saveModels), "--tensorboard", Optional.ofNullable(tensorboard),
-                "--checkpoints", Optional.ofNullable(checkpoints))
-                .forEach((option, dir) -> dir.ifPresent(d -> OutputFolders.requireWritable(d, option)));
+        requireWritableIfGiven(saveModels, "--save-models");
+        requireWritableIfGiven(tensorboard, "--tensorboard");
+        requireWritableIfGiven(checkpoints, "--checkpoints");
         Path checkpointRoot = keepCheckpoints == 0 ? null : checkpoints != null ? checkpoints
                 : out.resolve(".checkpoints");
         return new StudyOutputs(saveModels, tensorboard, checkpointRoot, Math.max(1, keepCheckpoints));
+    }
+
+    private static void requireWritableIfGiven(Path dir, String option) {
+        if (dir != null) {
+            OutputFolders.requireWritable(dir, option);
+        }
     }
 
     private static Device parseDevice(String text) {
