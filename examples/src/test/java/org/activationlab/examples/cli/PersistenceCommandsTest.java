@@ -9,7 +9,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.imageio.ImageIO;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Signature;
 import picocli.CommandLine;
 
 /**
@@ -85,14 +88,14 @@ class PersistenceCommandsTest {
             assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), loaded.info().classNames());
             for (int i = 1; i < 6; i++) {
                 Path digit = png(i, dir.resolve("digit-" + i + ".png"));
-                float[] p = loaded.model().predictProbabilities(java.util.Arrays.copyOfRange(test.features(),
+                float[] p = loaded.model().predictProbabilities(Arrays.copyOfRange(test.features(),
                         i * 784, (i + 1) * 784), 1);
                 int best = 0;
                 for (int c = 1; c < 10; c++) {
                     best = p[c] > p[best] ? c : best;
                 }
                 String line = run(0, "predict", "--model", savedRun.toString(), "--top", "1", digit.toString())[0];
-                assertEquals(String.format(java.util.Locale.ROOT, "%s: %d %.4f", digit, best, p[best]), line.strip());
+                assertEquals(String.format(Locale.ROOT, "%s: %d %.4f", digit, best, p[best]), line.strip());
             }
         }
     }
@@ -138,7 +141,7 @@ class PersistenceCommandsTest {
         run(0, "export", "--model", savedRun.toString(), "--saved-model", out.toString());
         try (SavedModelBundle bundle = SavedModelBundle.load(out.toString(), "serve")) {
             assertEquals(List.of("serving_default"), bundle.signatures().stream()
-                    .map(org.tensorflow.Signature::key).toList());
+                    .map(Signature::key).toList());
         }
         String err = run(2, "export", "--model", savedRun.toString(), "--saved-model", out.toString())[1];
         assertEquals("activation-lab: --saved-model " + out + " already exists; remove it or choose another folder",

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,7 +98,7 @@ class InterruptedStudyTest {
         try (LoadedModel x = ModelStore.load(a.resolve("models/resumable/relu-seed1"));
                 LoadedModel y = ModelStore.load(b.resolve("models/resumable/relu-seed1"))) {
             assertEquals(x.model().weights().keySet(), y.model().weights().keySet());
-            x.model().weights().forEach((k, v) -> assertTrue(java.util.Arrays.equals(v, y.model().weights().get(k)),
+            x.model().weights().forEach((k, v) -> assertTrue(Arrays.equals(v, y.model().weights().get(k)),
                     k));
         }
         Map<String, TreeMap<Long, Float>> events = EventFiles.scalars(a.resolve("tb/resumable/relu-seed1"));
