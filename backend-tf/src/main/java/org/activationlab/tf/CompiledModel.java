@@ -136,6 +136,46 @@ public final class CompiledModel implements AutoCloseable {
         weights.set(values);
     }
 
+    /** The shape of every trainable tensor and buffer, by name, in the order of {@link #weights()} then buffers. */
+    public Map<String, long[]> tensorShapes() {
+        return weights.shapes();
+    }
+
+    /**
+     * A copy of the optimizer's state (momentum, Adam's moments and beta powers, RMSprop's averages and momentum),
+     * by name such as {@code dense_1/kernel/adam_m}; empty for plain SGD. With {@link #step()} it is what a
+     * checkpoint needs to continue training exactly.
+     */
+    public Map<String, float[]> optimizerState() {
+        return weights.optimizerState();
+    }
+
+    /** The shape of every optimizer slot, by name, in the order of {@link #optimizerState()}. */
+    public Map<String, long[]> optimizerStateShapes() {
+        return weights.optimizerStateShapes();
+    }
+
+    /** Sets optimizer state saved by {@link #optimizerState()}; names and sizes must match. */
+    public void setOptimizerState(Map<String, float[]> values) {
+        weights.setOptimizerState(values);
+    }
+
+    /**
+     * Training steps taken so far; with the seed it fixes the learning-rate schedule's position and the next
+     * dropout masks and augmentations.
+     */
+    public long step() {
+        return graph.stepCount();
+    }
+
+    /** Sets the step counter, e.g. to continue from a checkpoint. */
+    public void setStep(long step) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, got " + step);
+        }
+        graph.setStepCount(step);
+    }
+
     /**
      * The gradient of the mean training loss over all of {@code batch} with respect to every trainable tensor,
      * from the same graph the training step uses (training mode: the current step's dropout masks, batch

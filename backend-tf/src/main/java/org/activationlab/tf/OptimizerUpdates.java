@@ -84,8 +84,8 @@ final class OptimizerUpdates implements Optimizer.Visitor<List<Op>> {
 
     /** ApplyAdam on every parameter, each after its entry of {@code before} if any, then the beta powers. */
     private List<Op> adamUpdates(Adam adam, List<Op> before) {
-        Variable<TFloat32> beta1Power = state.scalar("adam/beta1_power", (float) adam.beta1());
-        Variable<TFloat32> beta2Power = state.scalar("adam/beta2_power", (float) adam.beta2());
+        Variable<TFloat32> beta1Power = state.scalarSlot("adam/beta1_power", (float) adam.beta1());
+        Variable<TFloat32> beta2Power = state.scalarSlot("adam/beta2_power", (float) adam.beta2());
         Operand<TFloat32> beta1 = tf.constant((float) adam.beta1());
         Operand<TFloat32> beta2 = tf.constant((float) adam.beta2());
         Operand<TFloat32> epsilon = tf.constant((float) adam.epsilon());
@@ -137,6 +137,6 @@ final class OptimizerUpdates implements Optimizer.Visitor<List<Op>> {
     }
 
     private Variable<TFloat32> slot(Parameter p, String name) {
-        return state.zeros(p.name() + "/" + name, p.shape());
+        return state.slot(p.name() + "/" + name, p.shape());
     }
 }

@@ -40,6 +40,9 @@ final class TrainingGraph implements AutoCloseable {
     private final List<Parameter> params;
     private final List<Parameter> buffers;
     private final GraphState state;
+    private final Variable<TInt64> stepCounter;
+    private final Placeholder<TInt64> stepCounterIn;
+    private final Op setStepCounter;
     private final DataSlot trainSlot;
     private final DataSlot evalSlot;
     private final Placeholder<TInt32> trainIndices;
@@ -76,7 +79,9 @@ final class TrainingGraph implements AutoCloseable {
             params = network.parameters().stream().filter(Parameter::trainable).toList();
             buffers = network.parameters().stream().filter(p -> !p.trainable()).toList();
             state = new GraphState(tf);
-            Variable<TInt64> stepCounter = state.counter("train_step_counter");
+            stepCounter = state.counter("train_step_counter");
+            stepCounterIn = tf.withName("train_step_counter_in").placeholder(TInt64.class);
+            setStepCounter = tf.assign(stepCounter, stepCounterIn);
             trainSlot = new DataSlot(tf, "train_data");
             evalSlot = new DataSlot(tf, "eval_data");
 
@@ -253,6 +258,26 @@ final class TrainingGraph implements AutoCloseable {
                 Result r = session.runner().feed(stepsPerEpochIn, t).addTarget(setStepsPerEpoch).run()) {
             // the schedule reads it from now on
         }
+    }
+
+    /** Training steps taken so far: with the seed it fixes the schedule's rate, dropout masks and augmentations. */
+    long stepCount() {
+        try (Result r = session.runner().fetch(stepCounter).run()) {
+            return ((TInt64) r.get(0)).getLong();
+        }
+    }
+
+    /** Sets the step counter, e.g. to continue from a checkpoint. */
+    void setStepCount(long step) {
+        try (TInt64 t = TInt64.scalarOf(step);
+                Result r = session.runner().feed(stepCounterIn, t).addTarget(setStepCounter).run()) {
+            // the next step reads the restored count
+        }
+    }
+
+    /** The optimizer's slots (momentum, Adam's moments and beta powers, RMSprop's averages). */
+    List<Parameter> optimizerSlots() {
+        return state.optimizerSlots();
     }
 
     /** The learning rate the next training step will use. */

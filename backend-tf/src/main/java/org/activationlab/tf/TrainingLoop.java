@@ -50,15 +50,23 @@ final class TrainingLoop {
         listeners.forEach(l -> l.onTrainBegin(options.epochs(), steps));
         options.callbacks().forEach(c -> c.onTrainBegin(owner));
         int[] probeBatch = options.probeSize() > 0 ? probeIndices(train.size(), options) : null;
-        List<ProbeStats> probes = new ArrayList<>();
-        if (probeBatch != null) {
-            probes.add(probe(probeBatch));
+        History resumed = options.resumeFrom();
+        List<ProbeStats> probes = new ArrayList<>(resumed == null ? List.of() : resumed.probes());
+        List<EpochStats> epochs = new ArrayList<>(resumed == null ? List.of() : resumed.epochs());
+        // a resumed run replays the shuffles of the epochs it skips, so epoch k sees the order it would have seen
+        for (int skipped = 0; skipped < epochs.size(); skipped++) {
+            shuffle(order, shuffle);
         }
-        List<EpochStats> epochs = new ArrayList<>();
+        epochsTrained += epochs.size();
+        if (probeBatch != null && resumed == null) {
+            ProbeStats initial = probe(probeBatch);
+            probes.add(initial);
+            options.callbacks().forEach(c -> c.onProbe(initial));
+        }
         String[] stopReason = {null};
         int divergedEpoch = 0;
         Running running = new Running();
-        for (int epoch = 1; epoch <= options.epochs() && stopReason[0] == null; epoch++) {
+        for (int epoch = epochs.size() + 1; epoch <= options.epochs() && stopReason[0] == null; epoch++) {
             shuffle(order, shuffle);
             g.resetMetrics();
             double learningRate = g.learningRate();
@@ -97,7 +105,9 @@ final class TrainingLoop {
             epochsTrained++;
             listeners.forEach(l -> l.onEpochEnd(stats));
             if (probeBatch != null && !diverged) {
-                probes.add(probe(probeBatch));
+                ProbeStats p = probe(probeBatch);
+                probes.add(p);
+                options.callbacks().forEach(c -> c.onProbe(p));
             }
             if (diverged) {
                 divergedEpoch = epoch;

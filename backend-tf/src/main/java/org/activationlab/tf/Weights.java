@@ -33,6 +33,32 @@ final class Weights {
         return g.buffers().isEmpty() ? Map.of() : fetch(g.buffers());
     }
 
+    /** The shape of every trainable tensor and buffer, by name, in the order of the parameters. */
+    Map<String, long[]> shapes() {
+        return shapes(g.parameters());
+    }
+
+    /** A copy of every optimizer slot, by name; empty when the optimizer keeps none (plain SGD). */
+    Map<String, float[]> optimizerState() {
+        return g.optimizerSlots().isEmpty() ? Map.of() : fetch(g.optimizerSlots());
+    }
+
+    /** The shape of every optimizer slot, by name. */
+    Map<String, long[]> optimizerStateShapes() {
+        return shapes(g.optimizerSlots());
+    }
+
+    /** Sets optimizer slots saved by {@link #optimizerState()}; names and sizes must match. */
+    void setOptimizerState(Map<String, float[]> values) {
+        assign(g.optimizerSlots(), values, "optimizer slot");
+    }
+
+    private static Map<String, long[]> shapes(List<Parameter> tensors) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        tensors.forEach(p -> out.put(p.name(), p.shape().clone()));
+        return out;
+    }
+
     private Map<String, float[]> fetch(List<Parameter> tensors) {
         Session.Runner runner = g.session().runner();
         tensors.forEach(p -> runner.fetch(p.variable()));
@@ -43,15 +69,22 @@ final class Weights {
 
     /** Sets the named tensors in one graph run; names must be parameters or buffers, sizes must match. */
     void set(Map<String, float[]> values) {
+        assign(g.parameters(), values, "parameter or buffer");
+    }
+
+    private void assign(List<Parameter> targets, Map<String, float[]> values, String kind) {
+        if (values.isEmpty()) {
+            return;   // TensorFlow refuses a run with nothing to do (plain SGD has no optimizer state)
+        }
         List<TFloat32> tensors = new ArrayList<>();
         try {
             Session.Runner runner = g.session().runner();
             for (Map.Entry<String, float[]> e : values.entrySet()) {
-                Parameter p = g.parameters().stream().filter(q -> q.name().equals(e.getKey())).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("no parameter or buffer named '" + e.getKey()
-                                + "'; the model has " + g.parameters().stream().map(Parameter::name).toList()));
+                Parameter p = targets.stream().filter(q -> q.name().equals(e.getKey())).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no " + kind + " named '" + e.getKey()
+                                + "'; the model has " + targets.stream().map(Parameter::name).toList()));
                 if (e.getValue().length != p.size()) {
-                    throw new IllegalArgumentException("parameter " + p.name() + " has " + p.size() + " values, got "
+                    throw new IllegalArgumentException(kind + " " + p.name() + " has " + p.size() + " values, got "
                             + e.getValue().length);
                 }
                 TFloat32 t = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(p.shape()),

@@ -3,15 +3,20 @@ package org.activationlab.study;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.activationlab.dsl.Sequential;
+import org.activationlab.study.outputs.RunOutputs;
 import org.activationlab.study.progress.ProgressBarListener;
 import org.activationlab.study.records.ActivationInfo;
 import org.activationlab.study.records.EnvironmentInfo;
 import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
+import org.activationlab.tf.CompiledModel;
+import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.TrainingConfig;
 import org.activationlab.tf.callbacks.Callback;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.optimizers.Optimizer;
+import org.activationlab.tf.saving.ModelInfo;
 import org.activationlab.tf.training.FitOptions;
 import org.activationlab.tf.training.History;
 
@@ -31,9 +36,11 @@ public final class RunContext {
     private final boolean progress;
     private final Consumer<String> log;
     private final EpochListener epochs;
+    private final RunOutputs outputs;
 
     RunContext(String experiment, StudyGrid.Run run, StudySettings settings, Protocol protocol, String command,
-            EnvironmentInfo environment, boolean progress, Consumer<String> log, EpochListener epochs) {
+            EnvironmentInfo environment, boolean progress, Consumer<String> log, EpochListener epochs,
+            RunOutputs outputs) {
         this.experiment = experiment;
         this.run = run;
         this.settings = settings;
@@ -43,6 +50,7 @@ public final class RunContext {
         this.progress = progress;
         this.log = log;
         this.epochs = epochs;
+        this.outputs = outputs;
     }
 
     public StudyGrid.Run run() {
@@ -69,13 +77,31 @@ public final class RunContext {
     }
 
     /**
+     * Compiles the run's model and hands it to the study's outputs: when the run was interrupted and restarted with
+     * the same settings it continues from its newest checkpoint (weights, optimizer state, step), and the model is
+     * saved with {@code info} (class names, preprocessing) when the record is built. Compile through here, then
+     * take the options from {@link #fit}, to get checkpoints, TensorBoard events and saved models.
+     */
+    public CompiledModel compile(Sequential model, TrainingConfig config, ModelInfo info) {
+        CompiledModel compiled = ModelCompiler.compile(model, config);
+        try {
+            outputs.restore(compiled, info);
+            return compiled;
+        } catch (RuntimeException e) {
+            compiled.close();
+            throw e;
+        }
+    }
+
+    /**
      * Fit options for the study's epochs with {@code batchSize}, shuffled with the run's seed, the per-epoch log
-     * line and the study's epoch listener; {@code monitored} names the split evaluated after every epoch.
+     * line and the study's epoch listener; {@code monitored} names the split evaluated after every epoch. After
+     * {@link #compile} they also continue an interrupted run and write checkpoints and TensorBoard events.
      */
     public FitOptions.Builder fit(int batchSize, String monitored) {
-        return FitOptions.builder(settings.epochs(), batchSize).shuffleSeed(run.seed())
+        return outputs.attach(FitOptions.builder(settings.epochs(), batchSize).shuffleSeed(run.seed())
                 .listeners(ProgressBarListener.shownIf(progress))
-                .callback(epochLogger(monitored));
+                .callback(epochLogger(monitored)));
     }
 
     /** Logs every epoch and passes it to the study's listener. */
@@ -97,9 +123,11 @@ public final class RunContext {
 
     /**
      * {@link #record()} with the history, status and final metrics of a trained model: {@code validation} or
-     * {@code test} may be {@code null} (not evaluated).
+     * {@code test} may be {@code null} (not evaluated). A model compiled by {@link #compile} is saved now, and its
+     * test metrics go to TensorBoard, when the study asks for them.
      */
     public RunRecord.Builder record(History history, Evaluation validation, Evaluation test) {
+        outputs.finish(test, history.epochs().size());
         return record().history(Measurements.history(history)).divergedAt(history.divergedEpoch())
                 .validation(validation == null ? null : Measurements.split(validation))
                 .test(test == null ? null : Measurements.split(test))

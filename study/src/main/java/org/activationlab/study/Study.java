@@ -15,6 +15,7 @@ import org.activationlab.data.download.DatasetResolver;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
+import org.activationlab.study.outputs.StudyOutputs;
 import org.activationlab.study.records.RunRecords;
 import org.activationlab.tf.Device;
 import org.activationlab.tf.optimizers.Adam;
@@ -93,6 +94,7 @@ public final class Study {
         private Device device = Device.CPU;
         private boolean progress = true;
         private boolean overwrite;
+        private StudyOutputs outputs = StudyOutputs.none();
         private Consumer<String> log = line -> { };
         private EpochListener onEpoch;
         private String description;
@@ -219,6 +221,15 @@ public final class Study {
             return this;
         }
 
+        /**
+         * Saved models, TensorBoard events and per-epoch checkpoints of every run (default none); with checkpoints
+         * a study killed mid-run continues each run from its newest checkpoint when started again.
+         */
+        public Builder outputs(StudyOutputs outputs) {
+            this.outputs = Objects.requireNonNull(outputs, "outputs must not be null");
+            return this;
+        }
+
         /** One line saying what the study asks (the page's title; default: the name). */
         public Builder description(String description) {
             this.description = description;
@@ -251,7 +262,7 @@ public final class Study {
                     Map.of());
             String command = "Study.builder(\"" + name + "\") (a Java program)";
             StudyPlan plan = new StudyPlan(settings, activations, seeds, null, overwrite, command, progress, log,
-                    onEpoch);
+                    onEpoch, outputs);
             return new Study(experiment, plan);
         }
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.activationlab.dsl.activations.Activation;
+import org.activationlab.study.outputs.StudyOutputs;
 
 /**
  * What one invocation of a study runs: the settings, the activations and seeds of the grid, which part of it
@@ -18,9 +19,11 @@ import org.activationlab.dsl.activations.Activation;
  * @param progress show a progress bar over the grid (and the backend's per-epoch bar) on a terminal
  * @param log receives progress lines (per epoch, per run)
  * @param epochs receives every epoch of every run
+ * @param outputs what every run writes besides its record (saved model, TensorBoard events, checkpoints)
  */
 public record StudyPlan(StudySettings settings, List<Activation> activations, List<Long> seeds, String shard,
-        boolean overwrite, String command, boolean progress, Consumer<String> log, EpochListener epochs) {
+        boolean overwrite, String command, boolean progress, Consumer<String> log, EpochListener epochs,
+        StudyOutputs outputs) {
 
     public StudyPlan {
         Objects.requireNonNull(settings, "study settings must not be null");
@@ -29,6 +32,7 @@ public record StudyPlan(StudySettings settings, List<Activation> activations, Li
         Objects.requireNonNull(command, "study command must not be null");
         log = log == null ? line -> { } : log;
         epochs = epochs == null ? (run, epoch) -> { } : epochs;
+        outputs = outputs == null ? StudyOutputs.none() : outputs;
         if (activations.isEmpty()) {
             throw new IllegalArgumentException("a study needs at least one activation");
         }
@@ -36,5 +40,11 @@ public record StudyPlan(StudySettings settings, List<Activation> activations, Li
             throw new IllegalArgumentException("study activations must be distinct, got " + activations.stream()
                     .map(Activation::spec).toList());
         }
+    }
+
+    /** A plan whose runs write nothing but their records. */
+    public StudyPlan(StudySettings settings, List<Activation> activations, List<Long> seeds, String shard,
+            boolean overwrite, String command, boolean progress, Consumer<String> log, EpochListener epochs) {
+        this(settings, activations, seeds, shard, overwrite, command, progress, log, epochs, StudyOutputs.none());
     }
 }

@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.activationlab.data.download.DatasetResolver;
+import org.activationlab.study.outputs.RunOutputs;
 import org.activationlab.study.records.ActivationInfo;
 import org.activationlab.study.records.EnvironmentInfo;
 import org.activationlab.study.records.Fingerprints;
@@ -89,8 +90,12 @@ public final class StudyRunner {
                                 + place.file().getParent().getParent().getParent() + "; this run goes to "
                                 + place.file().getParent());
                     }
+                    String fingerprint = Fingerprints.of(experiment.name(), run.variant(), protocol,
+                            ActivationInfo.of(run.activation()));
+                    RunOutputs outputs = runOutputs(plan, experiment.name(), experimentDir, place.file(),
+                            fingerprint);
                     RunContext context = new RunContext(experiment.name(), run, settings, protocol, plan.command(),
-                            environment, plan.progress(), plan.log(), plan.epochs());
+                            environment, plan.progress(), plan.log(), plan.epochs(), outputs);
                     RunRecord record;
                     try {
                         record = experiment.run(data, context);
@@ -98,13 +103,13 @@ public final class StudyRunner {
                         fail(run, e, failures, plan);
                         continue;
                     }
-                    if (!record.fingerprint().equals(Fingerprints.of(experiment.name(), run.variant(), protocol,
-                            ActivationInfo.of(run.activation())))) {
+                    if (!record.fingerprint().equals(fingerprint)) {
                         throw new IllegalStateException("experiment " + experiment.name() + " returned a record whose"
                                 + " protocol differs from the one it announced for " + label(run)
                                 + "; build the record from RunContext.record()");
                     }
                     write(place.file(), record);
+                    outputs.recordWritten();
                     store.register(place.file(), record);
                     records.add(record);
                     trained++;
@@ -124,6 +129,21 @@ public final class StudyRunner {
         String line = label(run) + " failed: " + e;
         failures.add(line);
         plan.log().accept(line);
+    }
+
+    /**
+     * The run's saved model, TensorBoard and checkpoint folders, named like its record in the experiment's folder
+     * ({@code <experiment>/[<variant>/][<other settings>/]<activation>-seed<n>}); tagged with the record's
+     * fingerprint, so a restarted run of the same settings continues from its checkpoint (unless overwriting).
+     */
+    private static RunOutputs runOutputs(StudyPlan plan, String experiment, Path experimentDir, Path recordFile,
+            String fingerprint) {
+        if (!plan.outputs().any()) {
+            return RunOutputs.none();
+        }
+        String relative = Path.of(experiment).resolve(experimentDir.relativize(recordFile)).toString();
+        Path name = Path.of(relative.substring(0, relative.length() - ".json".length()));
+        return plan.outputs().forRun(name, fingerprint, !plan.overwrite(), plan.log());
     }
 
     private static String label(StudyGrid.Run run) {

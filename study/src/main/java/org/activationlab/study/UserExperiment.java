@@ -11,11 +11,11 @@ import org.activationlab.study.records.Probes;
 import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.tf.CompiledModel;
-import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.TrainingConfig;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.metrics.InferenceTiming;
 import org.activationlab.tf.optimizers.Optimizer;
+import org.activationlab.tf.saving.ModelInfo;
 import org.activationlab.tf.schedules.ConstantRate;
 import org.activationlab.tf.schedules.LearningRateSchedule;
 import org.activationlab.tf.training.FitOptions;
@@ -116,7 +116,8 @@ final class UserExperiment implements Experiment<Void> {
         Sequential m = model(context.run().activation(), context.run().variant(), settings);
         TrainingConfig config = context.config(optimizer).withSchedule(schedule);
         Dataset monitored = valid != null ? valid : test;
-        try (CompiledModel compiled = ModelCompiler.compile(m, config)) {
+        // the user's data come as they are: the saved model records no preprocessing
+        try (CompiledModel compiled = context.compile(m, config, new ModelInfo(train.classNames(), null))) {
             FitOptions.Builder fit = context.fit(settings.batchSize(), valid != null ? "valid" : "test")
                     .validation(monitored);
             if (settings.probes() > 0) {

@@ -1,6 +1,7 @@
 package org.activationlab.tf.callbacks;
 
 import org.activationlab.tf.CompiledModel;
+import org.activationlab.tf.probes.ProbeStats;
 import org.activationlab.tf.training.EpochStats;
 
 /** Hooks into {@code fit}, e.g. to log, checkpoint or stop early; a lambda works for per-epoch hooks. */
@@ -13,6 +14,13 @@ public interface Callback {
 
     /** Called after each epoch, after validation; call {@link TrainingControl#stop(String)} to end training. */
     void onEpochEnd(EpochStats stats, TrainingControl control);
+
+    /**
+     * Called with each probe measurement (at initialisation and after every epoch, before
+     * {@link #onEpochEnd}) when {@code fit} runs probes.
+     */
+    default void onProbe(ProbeStats probe) {
+    }
 
     /** Called once when training ends, normally or early. */
     default void onTrainEnd() {

@@ -17,9 +17,11 @@ import org.activationlab.tf.callbacks.Callback;
  * @param probeSize examples in the fixed probe batch on which gradient norms and dead units are measured at
  *     initialisation and after every epoch (a seeded sample of the training set), 0 for no probes
  * @param listeners observe every step and epoch, e.g. a progress bar the caller supplies
+ * @param resumeFrom the history of the epochs already trained when continuing an interrupted run from a checkpoint
+ *     (the model's weights, optimizer state and step restored), or {@code null} to start at epoch 1
  */
 public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset validation, int evalBatchSize,
-        List<Callback> callbacks, int probeSize, List<TrainingListener> listeners) {
+        List<Callback> callbacks, int probeSize, List<TrainingListener> listeners, History resumeFrom) {
 
     public FitOptions {
         if (epochs <= 0) {
@@ -36,6 +38,10 @@ public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset va
         }
         callbacks = List.copyOf(callbacks);
         listeners = List.copyOf(listeners);
+        if (resumeFrom != null && resumeFrom.epochs().size() > epochs) {
+            throw new IllegalArgumentException("cannot resume after epoch " + resumeFrom.epochs().size() + " of a run"
+                    + " of " + epochs + " epochs");
+        }
     }
 
     public static Builder builder(int epochs, int batchSize) {
@@ -55,6 +61,7 @@ public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset va
         private final List<Callback> callbacks = new ArrayList<>();
         private final List<TrainingListener> listeners = new ArrayList<>();
         private int probeSize;
+        private History resumeFrom;
 
         private Builder(int epochs, int batchSize) {
             this.epochs = epochs;
@@ -103,9 +110,19 @@ public record FitOptions(int epochs, int batchSize, long shuffleSeed, Dataset va
             return this;
         }
 
+        /**
+         * Continue a run whose first epochs are in {@code history}: training starts at the next epoch with the
+         * shuffle order it would have had, and the returned history holds the earlier epochs and probes too. The
+         * caller restores the weights, buffers, optimizer state and step first (a checkpoint does all four).
+         */
+        public Builder resumeFrom(History history) {
+            this.resumeFrom = history;
+            return this;
+        }
+
         public FitOptions build() {
             return new FitOptions(epochs, batchSize, shuffleSeed, validation, evalBatchSize, callbacks, probeSize,
-                    listeners);
+                    listeners, resumeFrom);
         }
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Define neural networks in Java, train them with TensorFlow, and reproduce activation-function"
                 + " studies.",
         subcommands = {ListCommand.class, SummaryCommand.class, ReproduceCommand.class, ReportCommand.class,
-                RecordsCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+                RecordsCommand.class, BenchmarkCommand.class, PredictCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Prints stack traces of user errors too, for bug reports. */

@@ -22,6 +22,7 @@ import org.activationlab.study.StudyPlan;
 import org.activationlab.study.StudyResult;
 import org.activationlab.study.StudyRunner;
 import org.activationlab.study.StudySettings;
+import org.activationlab.study.outputs.StudyOutputs;
 import org.activationlab.tf.Device;
 import org.activationlab.tf.Devices;
 import picocli.CommandLine.Command;
@@ -75,13 +76,34 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + " with a warning; auto takes a GPU when TensorFlow sees one.")
     String device;
 
-    @Option(names = "--resume", description = "Keep finished runs of the same settings (the default; the flag is kept"
-            + " for older scripts).")
+    @Option(names = "--resume", description = "Keep finished runs of the same settings and continue a run killed"
+            + " mid-way from its last checkpoint (both the default; the flag is kept for older scripts).")
     boolean resume;
 
     @Option(names = "--overwrite", description = "Re-run finished runs of the same settings and replace their"
             + " records.")
     boolean overwrite;
+
+    @Option(names = "--save-models", paramLabel = "DIR",
+            description = "Save each trained model to DIR/<experiment>/[<variant>/]<activation>-seed<seed>/ (named"
+                    + " like its record), for predict and export.")
+    Path saveModels;
+
+    @Option(names = "--tensorboard", paramLabel = "DIR",
+            description = "Write TensorBoard event files (not for playground), one run per folder"
+                    + " DIR/<experiment>/[<variant>/]<activation>-seed<seed>/ (tensorboard --logdir DIR overlays"
+                    + " them); with the gradient-dynamics probes also per-tensor gradient norms.")
+    Path tensorboard;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR",
+            description = "Where runs keep their per-epoch checkpoints until their record is written, so that a run"
+                    + " killed mid-way continues from its last epoch when started again with the same settings"
+                    + " (default: <out>/.checkpoints; not for playground).")
+    Path checkpoints;
+
+    @Option(names = "--keep-checkpoints", paramLabel = "N", defaultValue = "1",
+            description = "Newest checkpoints kept per run while it trains; 0 writes none (default: ${DEFAULT-VALUE}).")
+    int keepCheckpoints;
 
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed of initialisation and shuffling for a single-seed run (default: ${DEFAULT-VALUE}).")
@@ -120,6 +142,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         Experiment<?> e = registry.get(experiment);
         OutputFolders.requireWritable(out, "--out");
         OutputFolders.requireWritable(docs, "--docs");
+        StudyOutputs outputs = outputs();
         Device resolved = Devices.resolve(parseDevice(device));
         Map<String, String> options = ExperimentOptions.given(spec.commandLine().getParseResult(), registry);
         StudySettings settings = e.configure(new SettingsRequest(epochs, batchSize, trainLimit, threshold,
@@ -141,7 +164,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                 progress, line -> {
                     err.println(line);
                     err.flush();
-                }, null);
+                }, null, outputs);
         long start = System.nanoTime();
         StudyResult result = StudyRunner.run(e, plan, resolver, out.resolve(e.name()));
         stdout.printf(Locale.ROOT, "%d runs trained, %d finished runs kept, in %.1f s (wall); JVM peak RSS %s%n",
@@ -158,6 +181,25 @@ public final class ReproduceCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** Saved models, TensorBoard runs and checkpoints (on by default, under {@code <out>/.checkpoints}). */
+    private StudyOutputs outputs() {
+        if (keepCheckpoints < 0) {
+            throw new IllegalArgumentException("--keep-checkpoints must be >= 0 (0 = none), got " + keepCheckpoints);
+        }
+        requireWritableIfGiven(saveModels, "--save-models");
+        requireWritableIfGiven(tensorboard, "--tensorboard");
+        requireWritableIfGiven(checkpoints, "--checkpoints");
+        Path checkpointRoot = keepCheckpoints == 0 ? null : checkpoints != null ? checkpoints
+                : out.resolve(".checkpoints");
+        return new StudyOutputs(saveModels, tensorboard, checkpointRoot, Math.max(1, keepCheckpoints));
+    }
+
+    private static void requireWritableIfGiven(Path dir, String option) {
+        if (dir != null) {
+            OutputFolders.requireWritable(dir, option);
+        }
     }
 
     private static Device parseDevice(String text) {

@@ -19,7 +19,6 @@ import org.activationlab.study.records.DawnBenchMetrics;
 import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.tf.CompiledModel;
-import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.metrics.InferenceTiming;
 import org.activationlab.tf.optimizers.Sgd;
@@ -122,8 +121,9 @@ public final class Cifar10ResNet20Experiment implements Experiment<Cifar10Vgg11E
     @Override
     public RunRecord run(Cifar10Vgg11Experiment.CifarData d, RunContext context) {
         Sequential model = PaperModels.cifar10ResNet20(context.run().activation(), Shortcut.ZERO_PAD, d.classes());
-        try (CompiledModel compiled = ModelCompiler.compile(model, context.config(OPTIMIZER)
-                .withAugmentation(Augmentation.cifar()).withSchedule(schedule(context.settings().epochs())))) {
+        try (CompiledModel compiled = context.compile(model, context.config(OPTIMIZER)
+                .withAugmentation(Augmentation.cifar()).withSchedule(schedule(context.settings().epochs())),
+                d.modelInfo())) {
             long start = System.nanoTime();
             History history = compiled.fit(d.train(), context.fit(BATCH_SIZE, "test").validation(d.test())
                     .evalBatchSize(Cifar10Vgg11Experiment.INFERENCE_BATCH_SIZE).build());

@@ -27,10 +27,11 @@ import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.report.PageRenderer;
 import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.Device;
-import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.metrics.InferenceTiming;
 import org.activationlab.tf.optimizers.Adam;
+import org.activationlab.tf.saving.ModelInfo;
+import org.activationlab.tf.saving.Preprocessing;
 import org.activationlab.tf.training.Augmentation;
 import org.activationlab.tf.training.History;
 
@@ -69,8 +70,14 @@ public final class Cifar10Vgg11Experiment implements Experiment<Cifar10Vgg11Expe
      * @param preprocessing how the inputs were prepared, for the records
      * @param classes the dataset's classes: the model's softmax has one output each, and macro metrics average
      *     over them
+     * @param stats the per-channel mean and standard deviation the images were normalised with
      */
-    public record CifarData(Dataset train, Dataset test, String preprocessing, int classes) {
+    public record CifarData(Dataset train, Dataset test, String preprocessing, int classes, ChannelStats stats) {
+
+        /** What a saved model keeps to read new images: the class names and the normalisation it trained with. */
+        public ModelInfo modelInfo() {
+            return new ModelInfo(train.classNames(), Preprocessing.normalised(stats.mean(), stats.std()));
+        }
     }
 
     /** The image shape both CIFAR networks take. */
@@ -156,7 +163,7 @@ public final class Cifar10Vgg11Experiment implements Experiment<Cifar10Vgg11Expe
                 + String.format(Locale.ROOT, " all %,d training images: ", cifar.train().size()) + stats;
         context.log("activation-lab: " + preprocessing);
         return new CifarData(trainingSet(cifar.train(), settings.trainLimit()).normalized(stats),
-                cifar.test().normalized(stats), preprocessing, cifar.numClasses());
+                cifar.test().normalized(stats), preprocessing, cifar.numClasses(), stats);
     }
 
     @Override
@@ -185,8 +192,8 @@ public final class Cifar10Vgg11Experiment implements Experiment<Cifar10Vgg11Expe
     @Override
     public RunRecord run(CifarData data, RunContext context) {
         Sequential model = PaperModels.cifar10Vgg11(context.run().activation(), data.classes());
-        try (CompiledModel compiled = ModelCompiler.compile(model,
-                context.config(Adam.defaults()).withAugmentation(Augmentation.cifar()))) {
+        try (CompiledModel compiled = context.compile(model,
+                context.config(Adam.defaults()).withAugmentation(Augmentation.cifar()), data.modelInfo())) {
             long start = System.nanoTime();
             History history = compiled.fit(data.train(), context.fit(BATCH_SIZE, "test").validation(data.test())
                     .evalBatchSize(INFERENCE_BATCH_SIZE).build());

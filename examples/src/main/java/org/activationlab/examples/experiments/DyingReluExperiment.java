@@ -22,7 +22,6 @@ import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.report.PageRenderer;
 import org.activationlab.tf.CompiledModel;
-import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.optimizers.Sgd;
 import org.activationlab.tf.training.History;
@@ -133,7 +132,8 @@ public final class DyingReluExperiment implements Experiment<MnistMlpExperiment.
         double lr = learningRateOf(context.run().variant());
         Sequential model = MnistMlpExperiment.model(context.run().activation());
         Dataset train = MnistMlpExperiment.trainingSet(data, context.settings());
-        try (CompiledModel compiled = ModelCompiler.compile(model, context.config(Sgd.of(lr)))) {
+        try (CompiledModel compiled = context.compile(model, context.config(Sgd.of(lr)),
+                MnistMlpExperiment.modelInfo(train))) {
             History history = compiled.fit(train, context.fit(MnistMlpExperiment.BATCH_SIZE, "valid")
                     .validation(data.valid()).probes(Math.min(PROBE_SIZE, train.size())).build());
             Evaluation valid = compiled.evaluate(data.valid());

@@ -23,7 +23,6 @@ import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.report.PageRenderer;
 import org.activationlab.tf.CompiledModel;
-import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.metrics.InferenceTiming;
 import org.activationlab.tf.optimizers.Adam;
@@ -104,9 +103,11 @@ public final class MnistCnnExperiment implements Experiment<TrainTest> {
     @Override
     public RunRecord run(TrainTest data, RunContext context) {
         Sequential model = PaperModels.mnistCnn(context.run().activation());
-        try (CompiledModel compiled = ModelCompiler.compile(model, context.config(Adam.defaults()))) {
+        Dataset train = trainingSet(data, context.settings());
+        try (CompiledModel compiled = context.compile(model, context.config(Adam.defaults()),
+                MnistMlpExperiment.modelInfo(train))) {
             long start = System.nanoTime();
-            History history = compiled.fit(trainingSet(data, context.settings()),
+            History history = compiled.fit(train,
                     context.fit(BATCH_SIZE, "test").validation(data.test()).build());
             double wall = (System.nanoTime() - start) / 1e9;
             Evaluation test = compiled.evaluate(data.test());

@@ -24,9 +24,10 @@ import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.report.PageRenderer;
 import org.activationlab.tf.CompiledModel;
-import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.optimizers.Sgd;
+import org.activationlab.tf.saving.ModelInfo;
+import org.activationlab.tf.saving.Preprocessing;
 import org.activationlab.tf.training.History;
 
 /**
@@ -104,7 +105,7 @@ public final class MnistMlpExperiment implements Experiment<MnistMlpExperiment.P
     public RunRecord run(PaperData data, RunContext context) {
         Sequential model = model(context.run().activation());
         Dataset train = trainingSet(data, context.settings());
-        try (CompiledModel compiled = ModelCompiler.compile(model, context.config(Sgd.of(LEARNING_RATE)))) {
+        try (CompiledModel compiled = context.compile(model, context.config(Sgd.of(LEARNING_RATE)), modelInfo(train))) {
             History history = compiled.fit(train, context.fit(BATCH_SIZE, "valid").validation(data.valid()).build());
             Evaluation valid = compiled.evaluate(data.valid());
             Evaluation test = compiled.evaluate(data.test());
@@ -115,6 +116,11 @@ public final class MnistMlpExperiment implements Experiment<MnistMlpExperiment.P
     @Override
     public PageRenderer page() {
         return (records, docs, page) -> MnistMlpReport.render(records, records.get(0).command(), docs);
+    }
+
+    /** What a saved model of an MNIST run keeps to read new images: the digits and pixels in [0, 1]. */
+    static ModelInfo modelInfo(Dataset train) {
+        return new ModelInfo(train.classNames(), Preprocessing.unitRange(1));
     }
 
     /** The first {@code trainLimit} examples of the paper's training split, or all of it. */

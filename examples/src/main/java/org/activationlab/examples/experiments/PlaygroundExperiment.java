@@ -32,10 +32,10 @@ import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.report.PageRenderer;
 import org.activationlab.tf.CompiledModel;
-import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.callbacks.Callback;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.optimizers.Sgd;
+import org.activationlab.tf.saving.ModelInfo;
 import org.activationlab.tf.training.FitOptions;
 import org.activationlab.tf.training.History;
 
@@ -279,8 +279,9 @@ public final class PlaygroundExperiment implements Experiment<Void> {
                         s.trainLoss(), s.valLoss(), s.valAccuracy()));
             }
         };
-        try (CompiledModel compiled = ModelCompiler.compile(model(run.activation()),
-                context.config(Sgd.of(LEARNING_RATE)))) {
+        // saved models only: checkpoints and TensorBoard would cost more than runs of seconds (own fit options)
+        try (CompiledModel compiled = context.compile(model(run.activation()), context.config(Sgd.of(LEARNING_RATE)),
+                new ModelInfo(data.train().classNames(), null))) {
             if (setting.playgroundInit()) {
                 compiled.setWeights(playgroundWeights(compiled.weights(), run.seed()));
             }

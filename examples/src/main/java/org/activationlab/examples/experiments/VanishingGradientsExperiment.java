@@ -28,7 +28,6 @@ import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.report.PageRenderer;
 import org.activationlab.tf.CompiledModel;
-import org.activationlab.tf.ModelCompiler;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.optimizers.Sgd;
 import org.activationlab.tf.training.History;
@@ -149,7 +148,8 @@ public final class VanishingGradientsExperiment implements Experiment<TrainTest>
     public RunRecord run(TrainTest data, RunContext context) {
         Sequential model = model(context.run().activation(), context.run().variant(), context.settings());
         Dataset train = trainingSet(data, context.settings());
-        try (CompiledModel compiled = ModelCompiler.compile(model, context.config(Sgd.of(LEARNING_RATE)))) {
+        try (CompiledModel compiled = context.compile(model, context.config(Sgd.of(LEARNING_RATE)),
+                MnistMlpExperiment.modelInfo(train))) {
             History history = compiled.fit(train, context.fit(BATCH_SIZE, "test").validation(data.test())
                     .probes(Math.min(PROBE_SIZE, train.size())).build());
             Evaluation test = compiled.evaluate(data.test());
