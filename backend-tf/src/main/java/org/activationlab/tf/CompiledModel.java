@@ -42,7 +42,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.train.ApplyMomentum;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -157,12 +156,7 @@ public final class CompiledModel implements AutoCloseable {
             probabilities = tf.withName("probabilities").nn.softmax(
                     network.forward(predictInput, Network.Mode.INFER, stepCounter).logits());
 
-            ConfigProto.Builder sessionConfig = ConfigProto.newBuilder().setAllowSoftPlacement(true);
-            if (config.deterministic()) {
-                // Eigen's multi-threaded reductions sum in a varying order; one thread makes every sum repeatable
-                sessionConfig.setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1);
-            }
-            session = new Session(graph, sessionConfig.build());
+            session = new Session(graph, SessionConfigs.of(config, device));
             initialise();
         } catch (RuntimeException e) {
             graph.close();

@@ -13,9 +13,13 @@ import org.activationlab.tf.training.Augmentation;
  *     CPU; slower (see the README for the measured cost)
  * @param device where to place the operations
  * @param augmentation random image augmentation of training batches, or none
+ * @param precision the floating-point precision of training ({@link Precision#BF16} needs a GPU or a CPU with
+ *     bfloat16 instructions: see {@link PrecisionSupport})
+ * @param threads the session's intra-op threads with inter-op 1, for runs side by side; 0 for TensorFlow's
+ *     default pools (ignored when deterministic, which uses one thread)
  */
 public record TrainingConfig(Optimizer optimizer, long seed, boolean deterministic, Device device,
-        Augmentation augmentation) {
+        Augmentation augmentation, Precision precision, int threads) {
 
     private static final Augmentation NONE = new Augmentation(0, false);
 
@@ -30,6 +34,19 @@ public record TrainingConfig(Optimizer optimizer, long seed, boolean determinist
             throw new IllegalArgumentException("TrainingConfig augmentation must not be null; use "
                     + "new Augmentation(0, false) for none");
         }
+        if (precision == null) {
+            throw new IllegalArgumentException("TrainingConfig precision must not be null; use Precision.FP32");
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("TrainingConfig threads must be >= 0 (0 = TensorFlow's default), got "
+                    + threads);
+        }
+    }
+
+    /** In 32-bit floats with TensorFlow's default thread pools. */
+    public TrainingConfig(Optimizer optimizer, long seed, boolean deterministic, Device device,
+            Augmentation augmentation) {
+        this(optimizer, seed, deterministic, device, augmentation, Precision.FP32, 0);
     }
 
     /** On the CPU, multi-threaded, without augmentation, with the given optimizer and seed. */
@@ -38,15 +55,25 @@ public record TrainingConfig(Optimizer optimizer, long seed, boolean determinist
     }
 
     public TrainingConfig withDeterministic(boolean deterministic) {
-        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation);
+        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, precision, threads);
     }
 
     public TrainingConfig withDevice(Device device) {
-        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation);
+        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, precision, threads);
     }
 
     /** The same configuration augmenting training batches; the model's input must be an image. */
     public TrainingConfig withAugmentation(Augmentation augmentation) {
-        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation);
+        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, precision, threads);
+    }
+
+    /** The same configuration in another precision. */
+    public TrainingConfig withPrecision(Precision precision) {
+        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, precision, threads);
+    }
+
+    /** The same configuration with {@code threads} intra-op threads and one inter-op thread (0: the defaults). */
+    public TrainingConfig withThreads(int threads) {
+        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, precision, threads);
     }
 }
