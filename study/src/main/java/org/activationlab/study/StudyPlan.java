@@ -17,10 +17,12 @@ import org.activationlab.dsl.activations.Activation;
  * @param command the command line (or program) recorded in every record
  * @param progress show a progress bar over the grid (and the backend's per-epoch bar) on a terminal
  * @param log receives progress lines (per epoch, per run)
- * @param epochs receives every epoch of every run
+ * @param epochs receives every epoch of every run (from the runs' threads, one call at a time)
+ * @param execution which executor runs the grid and how many runs train side by side
  */
 public record StudyPlan(StudySettings settings, List<Activation> activations, List<Long> seeds, String shard,
-        boolean overwrite, String command, boolean progress, Consumer<String> log, EpochListener epochs) {
+        boolean overwrite, String command, boolean progress, Consumer<String> log, EpochListener epochs,
+        Execution execution) {
 
     public StudyPlan {
         Objects.requireNonNull(settings, "study settings must not be null");
@@ -29,6 +31,7 @@ public record StudyPlan(StudySettings settings, List<Activation> activations, Li
         Objects.requireNonNull(command, "study command must not be null");
         log = log == null ? line -> { } : log;
         epochs = epochs == null ? (run, epoch) -> { } : epochs;
+        execution = execution == null ? Execution.automatic() : execution;
         if (activations.isEmpty()) {
             throw new IllegalArgumentException("a study needs at least one activation");
         }
@@ -36,5 +39,17 @@ public record StudyPlan(StudySettings settings, List<Activation> activations, Li
             throw new IllegalArgumentException("study activations must be distinct, got " + activations.stream()
                     .map(Activation::spec).toList());
         }
+    }
+
+    /** A plan run in this JVM with the workers chosen from the cores and the free memory. */
+    public StudyPlan(StudySettings settings, List<Activation> activations, List<Long> seeds, String shard,
+            boolean overwrite, String command, boolean progress, Consumer<String> log, EpochListener epochs) {
+        this(settings, activations, seeds, shard, overwrite, command, progress, log, epochs, Execution.automatic());
+    }
+
+    /** This plan executed otherwise. */
+    public StudyPlan withExecution(Execution newExecution) {
+        return new StudyPlan(settings, activations, seeds, shard, overwrite, command, progress, log, epochs,
+                newExecution);
     }
 }
