@@ -37,9 +37,6 @@ import org.tensorflow.TensorFlow;
  */
 public final class StudyRunner {
 
-    /** The protocol setting naming a precision other than FP32. */
-    public static final String PRECISION_SETTING = "precision";
-
     private StudyRunner() {
     }
 
@@ -167,7 +164,7 @@ public final class StudyRunner {
     static <D> Protocol protocol(Experiment<D> experiment, D data, StudyGrid.Run run, StudySettings settings) {
         Protocol protocol = experiment.protocol(data, run, settings);
         return settings.precision() == Precision.FP32 ? protocol
-                : protocol.withSetting(PRECISION_SETTING, settings.precision().cliName());
+                : protocol.withSetting(Protocol.PRECISION_SETTING, settings.precision().cliName());
     }
 
     private static String label(StudyGrid.Run run) {
