@@ -41,6 +41,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         Experiments experiments = Experiments.registered();
         ExperimentOptions.addTo(cli.getSubcommands().get("reproduce").getCommandSpec(), experiments);
+        ExperimentOptions.addTo(cli.getSubcommands().get("benchmark").getCommandSpec(), experiments);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (!debug && (e instanceof IllegalArgumentException || e instanceof java.io.IOException
                     || e instanceof UncheckedIOException || e instanceof IllegalStateException)) {
