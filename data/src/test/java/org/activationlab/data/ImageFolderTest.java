@@ -221,7 +221,8 @@ class ImageFolderTest {
         DatasetResolver resolver = DatasetResolver.create(tmp.resolve("cache"), null);
         TrainTest fromDir = Datasets.openImages("folder:" + root, resolver);
         assertEquals("pets-train", fromDir.train().name());
-        assertEquals("image folder " + root + " (not checksum-verified)", fromDir.train().source());
+        assertEquals("image folder " + root.getFileName() + " (not checksum-verified)", fromDir.train().source(),
+                "a source names the data, not where it lies on a disk");
 
         // A single top-level folder in the archive, as in cifar10-jpeg.tar.gz, is looked through.
         Path archive = new TarFiles().tree(root, "pets/").writeTarGz(tmp.resolve("archives/my-pets.tar.gz"));

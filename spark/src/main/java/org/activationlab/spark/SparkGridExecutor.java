@@ -1,5 +1,6 @@
 package org.activationlab.spark;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.activationlab.study.Experiments;
 import org.activationlab.study.GridCell;
@@ -55,7 +56,12 @@ public final class SparkGridExecutor implements GridExecutor {
         ExecutorJobs.offer(spec, job);
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             spark.setLogLevel("WARN");
-            List<CellOutcome> outcomes = spark.parallelize(cells, cells.size()).map(new TrainCell(spec)).collect();
+            // executors resolve a relative path against their own working folder; the shared folder must be absolute
+            List<GridCell> absolute = cells.stream().map(c -> new GridCell(c.index(), c.position(), c.count(),
+                    c.variant(), c.activation(), c.seed(), Path.of(c.file()).toAbsolutePath().toString(),
+                    c.fingerprint())).toList();
+            List<CellOutcome> outcomes = spark.parallelize(absolute, absolute.size()).map(new TrainCell(spec))
+                    .collect();
             for (CellOutcome o : outcomes) {
                 if (o.recordJson() != null) {
                     listener.finished(o.cell(), RunRecords.fromJson(o.recordJson(), o.cell().file()));
