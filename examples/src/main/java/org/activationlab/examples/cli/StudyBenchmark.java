@@ -103,7 +103,7 @@ final class StudyBenchmark {
                 variants.add(new StudyGridVariant(BF16, e, data, plan(settings(e, epochs, trainLimit,
                         Precision.BF16), activations, seeds, quiet, 1), resolver));
             }
-            log.accept("activation-lab: " + count.line());
+            quiet.accept("activation-lab: " + count.line());
             Map<String, Timings> timings = InterleavedBenchmark.run(variants, rounds, log);
             Map<String, Double> accuracy = new LinkedHashMap<>();
             variants.forEach(v -> accuracy.put(v.name(), v.accuracy(null)));
