@@ -19,9 +19,14 @@ import org.activationlab.tf.training.Augmentation;
  *     clipping
  * @param labelSmoothing the training loss's label smoothing {@code e} in [0, 1): targets become
  *     {@code (1 - e) * onehot + e / classes}, as PyTorch's and Keras's {@code label_smoothing}; 0 for none
+ * @param precision the floating-point precision of training ({@link Precision#BF16} needs a GPU or a CPU with
+ *     bfloat16 instructions: see {@link PrecisionSupport})
+ * @param threads the session's intra-op threads with inter-op 1, for runs side by side; 0 for TensorFlow's
+ *     default pools (ignored when deterministic, which uses one thread)
  */
 public record TrainingConfig(Optimizer optimizer, long seed, boolean deterministic, Device device,
-        Augmentation augmentation, LearningRateSchedule schedule, double clipNorm, double labelSmoothing) {
+        Augmentation augmentation, LearningRateSchedule schedule, double clipNorm, double labelSmoothing,
+        Precision precision, int threads) {
 
     private static final Augmentation NONE = new Augmentation(0, false);
 
@@ -47,12 +52,23 @@ public record TrainingConfig(Optimizer optimizer, long seed, boolean determinist
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
             throw new IllegalArgumentException("label smoothing must be in [0, 1) (0 = off), got " + labelSmoothing);
         }
+        if (precision == null) {
+            throw new IllegalArgumentException("TrainingConfig precision must not be null; use Precision.FP32");
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("TrainingConfig threads must be >= 0 (0 = TensorFlow's default), got "
+                    + threads);
+        }
     }
 
-    /** A configuration with a constant learning rate, no clipping and no label smoothing. */
+    /**
+     * A configuration with a constant learning rate, no clipping, no label smoothing, in 32-bit floats with
+     * TensorFlow's default thread pools.
+     */
     public TrainingConfig(Optimizer optimizer, long seed, boolean deterministic, Device device,
             Augmentation augmentation) {
-        this(optimizer, seed, deterministic, device, augmentation, LearningRateSchedule.constant(), 0, 0);
+        this(optimizer, seed, deterministic, device, augmentation, LearningRateSchedule.constant(), 0, 0,
+                Precision.FP32, 0);
     }
 
     /** On the CPU, multi-threaded, without augmentation, with the given optimizer and seed. */
@@ -62,35 +78,53 @@ public record TrainingConfig(Optimizer optimizer, long seed, boolean determinist
 
     public TrainingConfig withDeterministic(boolean deterministic) {
         return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, schedule, clipNorm,
-                labelSmoothing);
+                labelSmoothing, precision,
+                threads);
     }
 
     public TrainingConfig withDevice(Device device) {
         return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, schedule, clipNorm,
-                labelSmoothing);
+                labelSmoothing, precision,
+                threads);
     }
 
     /** The same configuration augmenting training batches; the model's input must be an image. */
     public TrainingConfig withAugmentation(Augmentation augmentation) {
         return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, schedule, clipNorm,
-                labelSmoothing);
+                labelSmoothing, precision,
+                threads);
     }
 
     /** The same configuration with a learning-rate schedule. */
     public TrainingConfig withSchedule(LearningRateSchedule schedule) {
         return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, schedule, clipNorm,
-                labelSmoothing);
+                labelSmoothing, precision,
+                threads);
     }
 
     /** The same configuration clipping the gradients' global L2 norm to {@code maxNorm} (0 = off). */
     public TrainingConfig withGradientClipping(double maxNorm) {
         return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, schedule, maxNorm,
-                labelSmoothing);
+                labelSmoothing, precision,
+                threads);
     }
 
     /** The same configuration with label smoothing in the training loss. */
     public TrainingConfig withLabelSmoothing(double smoothing) {
         return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, schedule, clipNorm,
-                smoothing);
+                smoothing, precision,
+                threads);
+    }
+
+    /** The same configuration in another precision. */
+    public TrainingConfig withPrecision(Precision precision) {
+        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, schedule, clipNorm,
+                labelSmoothing, precision, threads);
+    }
+
+    /** The same configuration with {@code threads} intra-op threads and one inter-op thread (0: the defaults). */
+    public TrainingConfig withThreads(int threads) {
+        return new TrainingConfig(optimizer, seed, deterministic, device, augmentation, schedule, clipNorm,
+                labelSmoothing, precision, threads);
     }
 }

@@ -19,7 +19,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -134,12 +133,7 @@ final class TrainingGraph implements AutoCloseable {
             probabilities = tf.withName("probabilities").nn.softmax(
                     network.forward(predictInput, Network.Mode.INFER, stepCounter).logits());
 
-            ConfigProto.Builder sessionConfig = ConfigProto.newBuilder().setAllowSoftPlacement(true);
-            if (config.deterministic()) {
-                // Eigen's multi-threaded reductions sum in a varying order; one thread makes every sum repeatable
-                sessionConfig.setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1);
-            }
-            session = new Session(graph, sessionConfig.build());
+            session = new Session(graph, SessionConfigs.of(config, device));
         } catch (RuntimeException e) {
             graph.close();
             throw e;

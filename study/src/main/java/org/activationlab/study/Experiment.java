@@ -76,7 +76,7 @@ public interface Experiment<D> {
                 request.batchSize() != null ? request.batchSize() : d.batchSize(),
                 request.trainLimit() != null ? request.trainLimit() : d.trainLimit(),
                 request.threshold() != null ? request.threshold() : d.threshold(), request.deterministic(),
-                request.device(), 0, options);
+                request.device(), 0, options, request.precision());
     }
 
     /** The variants (records subfolders) the settings sweep, e.g. learning rates; one empty variant if none. */
@@ -92,13 +92,25 @@ public interface Experiment<D> {
         return "";
     }
 
-    /** Loads or generates the data once per study (and per process). */
+    /**
+     * Memory one run needs besides the shared prepared data (mostly native: the features its TensorFlow graph
+     * holds), so that no more runs start side by side than fit the free memory. The default, {@value
+     * RunMemory#DEFAULT_BYTES}, fits the MNIST experiments; an experiment with bigger data overrides it.
+     */
+    default long bytesPerRun(D data) {
+        return RunMemory.DEFAULT_BYTES;
+    }
+
+    /** Loads or generates the data once per study (and per process); its runs share it read-only, in parallel. */
     D prepare(StudySettings settings, DataContext data) throws IOException;
 
     /** The protocol of one run, known before it trains: what its record's fingerprint is computed from. */
     Protocol protocol(D data, StudyGrid.Run run, StudySettings settings);
 
-    /** Trains one run and returns its record, built from {@link RunContext#record}. */
+    /**
+     * Trains one run and returns its record, built from {@link RunContext#record}. Runs of one study may train at
+     * the same time in several threads: keep no mutable state in the experiment, and do not modify {@code data}.
+     */
     RunRecord run(D data, RunContext context);
 
     /** The page of this experiment's records: the generic study page unless it needs the paper's tables. */

@@ -37,10 +37,11 @@ public final class RunContext {
     private final Consumer<String> log;
     private final EpochListener epochs;
     private final RunOutputs outputs;
+    private final int threads;
 
     RunContext(String experiment, StudyGrid.Run run, StudySettings settings, Protocol protocol, String command,
             EnvironmentInfo environment, boolean progress, Consumer<String> log, EpochListener epochs,
-            RunOutputs outputs) {
+            RunOutputs outputs, int threads) {
         this.experiment = experiment;
         this.run = run;
         this.settings = settings;
@@ -51,6 +52,7 @@ public final class RunContext {
         this.log = log;
         this.epochs = epochs;
         this.outputs = outputs;
+        this.threads = threads;
     }
 
     public StudyGrid.Run run() {
@@ -70,10 +72,13 @@ public final class RunContext {
         log.accept(line);
     }
 
-    /** The run's training configuration: its seed, the study's determinism and device. */
+    /**
+     * The run's training configuration: its seed, the study's determinism, device and precision, and the threads
+     * of its share of the cores when runs train side by side.
+     */
     public TrainingConfig config(Optimizer optimizer) {
         return TrainingConfig.of(optimizer, run.seed()).withDeterministic(settings.deterministic())
-                .withDevice(settings.device());
+                .withDevice(settings.device()).withPrecision(settings.precision()).withThreads(threads);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.activationlab.dsl.activations.Activations;
 import org.activationlab.study.outputs.StudyOutputs;
 import org.activationlab.study.records.RunRecords;
 import org.activationlab.tf.Device;
+import org.activationlab.tf.Precision;
 import org.activationlab.tf.optimizers.Adam;
 import org.activationlab.tf.optimizers.Optimizer;
 import org.activationlab.tf.schedules.ConstantRate;
@@ -98,6 +99,8 @@ public final class Study {
         private Consumer<String> log = line -> { };
         private EpochListener onEpoch;
         private String description;
+        private int workers;
+        private Precision precision = Precision.FP32;
 
         private Builder(String name) {
             this.name = RunRecords.checkedName("study name", name);
@@ -197,6 +200,21 @@ public final class Study {
             return this;
         }
 
+        /**
+         * Runs side by side in this JVM, each with its share of the cores (default 0: one per core, fewer if their
+         * memory would not fit; the choice is logged).
+         */
+        public Builder workers(int workers) {
+            this.workers = workers;
+            return this;
+        }
+
+        /** The floating-point precision of training (default FP32); BF16 needs a GPU or a CPU with AVX512_BF16/AMX. */
+        public Builder precision(Precision precision) {
+            this.precision = Objects.requireNonNull(precision, "precision must not be null");
+            return this;
+        }
+
         /** A progress bar over the grid and per epoch, on a terminal (default on). */
         public Builder progress(boolean progress) {
             this.progress = progress;
@@ -259,10 +277,10 @@ public final class Study {
             UserExperiment experiment = new UserExperiment(name, description == null ? name : description, model,
                     List.copyOf(activations), base, train, valid, test, optimizer, schedule);
             StudySettings settings = new StudySettings(epochs, batchSize, 0, threshold, deterministic, device, probes,
-                    Map.of());
+                    Map.of(), precision);
             String command = "Study.builder(\"" + name + "\") (a Java program)";
             StudyPlan plan = new StudyPlan(settings, activations, seeds, null, overwrite, command, progress, log,
-                    onEpoch, outputs);
+                    onEpoch, outputs, Execution.inProcess(workers));
             return new Study(experiment, plan);
         }
     }

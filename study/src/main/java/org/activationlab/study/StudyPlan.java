@@ -18,12 +18,13 @@ import org.activationlab.study.outputs.StudyOutputs;
  * @param command the command line (or program) recorded in every record
  * @param progress show a progress bar over the grid (and the backend's per-epoch bar) on a terminal
  * @param log receives progress lines (per epoch, per run)
- * @param epochs receives every epoch of every run
+ * @param epochs receives every epoch of every run (from the runs' threads, one call at a time)
  * @param outputs what every run writes besides its record (saved model, TensorBoard events, checkpoints)
+ * @param execution which executor runs the grid and how many runs train side by side
  */
 public record StudyPlan(StudySettings settings, List<Activation> activations, List<Long> seeds, String shard,
         boolean overwrite, String command, boolean progress, Consumer<String> log, EpochListener epochs,
-        StudyOutputs outputs) {
+        StudyOutputs outputs, Execution execution) {
 
     public StudyPlan {
         Objects.requireNonNull(settings, "study settings must not be null");
@@ -33,6 +34,7 @@ public record StudyPlan(StudySettings settings, List<Activation> activations, Li
         log = log == null ? line -> { } : log;
         epochs = epochs == null ? (run, epoch) -> { } : epochs;
         outputs = outputs == null ? StudyOutputs.none() : outputs;
+        execution = execution == null ? Execution.automatic() : execution;
         if (activations.isEmpty()) {
             throw new IllegalArgumentException("a study needs at least one activation");
         }
@@ -42,9 +44,25 @@ public record StudyPlan(StudySettings settings, List<Activation> activations, Li
         }
     }
 
-    /** A plan whose runs write nothing but their records. */
+    /**
+     * A plan whose runs write nothing but their records, run in this JVM with the workers chosen from the cores
+     * and the free memory.
+     */
     public StudyPlan(StudySettings settings, List<Activation> activations, List<Long> seeds, String shard,
             boolean overwrite, String command, boolean progress, Consumer<String> log, EpochListener epochs) {
-        this(settings, activations, seeds, shard, overwrite, command, progress, log, epochs, StudyOutputs.none());
+        this(settings, activations, seeds, shard, overwrite, command, progress, log, epochs, StudyOutputs.none(),
+                Execution.automatic());
+    }
+
+    /** This plan executed otherwise. */
+    public StudyPlan withExecution(Execution newExecution) {
+        return new StudyPlan(settings, activations, seeds, shard, overwrite, command, progress, log, epochs, outputs,
+                newExecution);
+    }
+
+    /** This plan with other run outputs. */
+    public StudyPlan withOutputs(StudyOutputs newOutputs) {
+        return new StudyPlan(settings, activations, seeds, shard, overwrite, command, progress, log, epochs,
+                newOutputs, execution);
     }
 }

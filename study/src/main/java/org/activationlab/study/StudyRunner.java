@@ -6,13 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.activationlab.data.download.DatasetResolver;
-import org.activationlab.study.outputs.RunOutputs;
 import org.activationlab.study.records.ActivationInfo;
 import org.activationlab.study.records.EnvironmentInfo;
 import org.activationlab.study.records.Fingerprints;
@@ -20,13 +24,16 @@ import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RecordStore;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.records.RunRecords;
+import org.activationlab.tf.Precision;
+import org.activationlab.tf.PrecisionSupport;
 import org.tensorflow.TensorFlow;
 
 /**
  * Runs a study: the grid of an experiment's variants x activations x seeds, seed-major, one record per run written
  * atomically as it finishes. Finished runs of the same settings are kept (so an interrupted study continues where
  * it stopped), runs of other settings go to their own folder, a diverged run is recorded and the study goes on, and
- * a run that fails is reported without stopping the others.
+ * a run that fails is reported without stopping the others. The runs left to train go to the plan's
+ * {@link GridExecutor}: by default threads in this JVM, several runs side by side.
  */
 public final class StudyRunner {
 
@@ -45,10 +52,23 @@ public final class StudyRunner {
     public static <D> StudyResult run(Experiment<D> experiment, StudyPlan plan, DatasetResolver resolver,
             Path experimentDir) throws IOException {
         OutputFolders.requireWritable(experimentDir, "results folder");
+        GridExecutor executor = GridExecutors.named(plan.execution().executor());
         StudySettings settings = plan.settings();
+        PrecisionSupport.require(settings.precision(), settings.device());
         StudyGrid grid = new StudyGrid(experiment.variants(settings), plan.activations(), plan.seeds());
         List<StudyGrid.Run> runs = plan.shard() == null ? grid.runs() : grid.shard(plan.shard());
         RecordStore store = RecordStore.open(experimentDir, experiment.name());
+        Object lock = new Object();
+        Consumer<String> log = line -> {
+            synchronized (lock) {
+                plan.log().accept(line);
+            }
+        };
+        EpochListener epochs = (run, epoch) -> {
+            synchronized (lock) {
+                plan.epochs().epoch(run, epoch);
+            }
+        };
         D data = experiment.prepare(settings, new Experiment.DataContext() {
             @Override
             public DatasetResolver resolver() {
@@ -57,93 +77,105 @@ public final class StudyRunner {
 
             @Override
             public void log(String line) {
-                plan.log().accept(line);
+                log.accept(line);
             }
         });
         EnvironmentInfo environment = EnvironmentInfo.capture(TensorFlow.version());
-        List<RunRecord> records = new ArrayList<>();
+        RunRecord[] records = new RunRecord[runs.size()];
+        Map<Integer, Integer> slotOfIndex = new HashMap<>();
+        List<StudyGrid.Run> pending = new ArrayList<>();
+        List<RecordStore.Placement> places = new ArrayList<>();
+        List<String> fingerprints = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        int trained = 0;
         int kept = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            StudyGrid.Run run = runs.get(i);
+            slotOfIndex.put(run.index(), i);
+            Protocol protocol;
+            try {
+                protocol = protocol(experiment, data, run, settings);
+            } catch (RuntimeException e) {
+                // a run whose model or protocol cannot be built fails alone; the study goes on
+                String line = label(run) + " failed: " + e;
+                failures.add(line);
+                log.accept(line);
+                continue;
+            }
+            RecordStore.Placement place = store.place(run.variant(), protocol, ActivationInfo.of(run.activation()),
+                    run.activation().slug(), run.seed());
+            if (place.existing() != null && !plan.overwrite()) {
+                kept++;
+                records[i] = place.existing();
+                log.accept(label(run) + ": kept the finished run " + place.file()
+                        + " (same settings; --overwrite re-runs it)");
+                continue;
+            }
+            if (!place.otherSettings().isEmpty() && place.existing() == null) {
+                log.accept(label(run) + ": settings differ from the runs in "
+                        + place.file().getParent().getParent().getParent() + "; this run goes to "
+                        + place.file().getParent());
+            }
+            pending.add(run);
+            places.add(place);
+            fingerprints.add(Fingerprints.of(experiment.name(), run.variant(), protocol,
+                    ActivationInfo.of(run.activation())));
+        }
+        List<GridCell> cells = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            StudyGrid.Run run = pending.get(i);
+            cells.add(new GridCell(run.index(), i + 1, pending.size(), run.variant(), run.activation().spec(),
+                    run.seed(), places.get(i).file().toString(), fingerprints.get(i)));
+        }
+        int[] trained = {0};
+        int finishedBefore = kept;
         try (ProgressBar bar = plan.progress() && runs.size() > 1 && System.console() != null
                 ? new ProgressBarBuilder().setTaskName(experiment.name()).setInitialMax(runs.size())
                         .setStyle(ProgressBarStyle.ASCII).setUnit(" runs", 1).build()
                 : null) {
-            for (StudyGrid.Run run : runs) {
-                Protocol protocol;
-                try {
-                    protocol = experiment.protocol(data, run, settings);
-                } catch (RuntimeException e) {
-                    fail(run, e, failures, plan);
-                    continue;
-                }
-                RecordStore.Placement place = store.place(run.variant(), protocol,
-                        ActivationInfo.of(run.activation()), run.activation().slug(), run.seed());
-                if (place.existing() != null && !plan.overwrite()) {
-                    kept++;
-                    records.add(place.existing());
-                    plan.log().accept(label(run) + ": kept the finished run " + place.file()
-                            + " (same settings; --overwrite re-runs it)");
-                } else {
-                    if (!place.otherSettings().isEmpty() && place.existing() == null) {
-                        plan.log().accept(label(run) + ": settings differ from the runs in "
-                                + place.file().getParent().getParent().getParent() + "; this run goes to "
-                                + place.file().getParent());
-                    }
-                    String fingerprint = Fingerprints.of(experiment.name(), run.variant(), protocol,
-                            ActivationInfo.of(run.activation()));
-                    RunOutputs outputs = runOutputs(plan, experiment.name(), experimentDir, place.file(),
-                            fingerprint);
-                    RunContext context = new RunContext(experiment.name(), run, settings, protocol, plan.command(),
-                            environment, plan.progress(), plan.log(), plan.epochs(), outputs);
-                    RunRecord record;
-                    try {
-                        record = experiment.run(data, context);
-                    } catch (RuntimeException e) {
-                        fail(run, e, failures, plan);
-                        continue;
-                    }
-                    if (!record.fingerprint().equals(fingerprint)) {
-                        throw new IllegalStateException("experiment " + experiment.name() + " returned a record whose"
-                                + " protocol differs from the one it announced for " + label(run)
-                                + "; build the record from RunContext.record()");
-                    }
-                    write(place.file(), record);
-                    outputs.recordWritten();
-                    store.register(place.file(), record);
-                    records.add(record);
-                    trained++;
-                    plan.log().accept(summary(record) + " [run " + (trained + kept) + " of " + runs.size() + "] -> "
-                            + place.file());
-                }
-                if (bar != null) {
-                    bar.step();
-                }
+            if (bar != null) {
+                bar.stepBy(kept);
             }
-        }
-        return new StudyResult(experiment, experimentDir, records, trained, kept, failures);
-    }
+            GridJob<D> job = GridJob.of(experiment, data, settings, plan.command(), resolver, environment,
+                    plan.execution(), plan.progress(), log, epochs, plan.outputs(), experimentDir, !plan.overwrite());
+            executor.execute(job, cells, new GridListener() {
+                @Override
+                public void finished(GridCell cell, RunRecord record) {
+                    synchronized (lock) {
+                        store.register(Path.of(cell.file()), record);
+                        records[slotOfIndex.get(cell.index())] = record;
+                        trained[0]++;
+                        plan.log().accept(summary(record) + " [run " + (finishedBefore + trained[0] + failures.size())
+                                + " of " + runs.size() + "] -> " + cell.file());
+                        if (bar != null) {
+                            bar.step();
+                        }
+                    }
+                }
 
-    /** A run that threw: noted and logged; the study goes on with the next run. */
-    private static void fail(StudyGrid.Run run, RuntimeException e, List<String> failures, StudyPlan plan) {
-        String line = label(run) + " failed: " + e;
-        failures.add(line);
-        plan.log().accept(line);
+                @Override
+                public void failed(GridCell cell, String line) {
+                    synchronized (lock) {
+                        failures.add(line);
+                        plan.log().accept(line);
+                        if (bar != null) {
+                            bar.step();
+                        }
+                    }
+                }
+            });
+        }
+        List<RunRecord> done = Arrays.stream(records).filter(Objects::nonNull).toList();
+        return new StudyResult(experiment, experimentDir, done, trained[0], kept, failures);
     }
 
     /**
-     * The run's saved model, TensorBoard and checkpoint folders, named like its record in the experiment's folder
-     * ({@code <experiment>/[<variant>/][<other settings>/]<activation>-seed<n>}); tagged with the record's
-     * fingerprint, so a restarted run of the same settings continues from its checkpoint (unless overwriting).
+     * The protocol of {@code run}: the experiment's, with the precision among the settings when it is not the
+     * default FP32 (so that records of FP32 runs keep the fingerprint they had before precision was a choice).
      */
-    private static RunOutputs runOutputs(StudyPlan plan, String experiment, Path experimentDir, Path recordFile,
-            String fingerprint) {
-        if (!plan.outputs().any()) {
-            return RunOutputs.none();
-        }
-        String relative = Path.of(experiment).resolve(experimentDir.relativize(recordFile)).toString();
-        Path name = Path.of(relative.substring(0, relative.length() - ".json".length()));
-        return plan.outputs().forRun(name, fingerprint, !plan.overwrite(), plan.log());
+    static <D> Protocol protocol(Experiment<D> experiment, D data, StudyGrid.Run run, StudySettings settings) {
+        Protocol protocol = experiment.protocol(data, run, settings);
+        return settings.precision() == Precision.FP32 ? protocol
+                : protocol.withSetting(Protocol.PRECISION_SETTING, settings.precision().cliName());
     }
 
     private static String label(StudyGrid.Run run) {

@@ -1,10 +1,12 @@
 package org.activationlab.study;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.activationlab.tf.Device;
+import org.activationlab.tf.Precision;
 
 /**
  * The settings every run of a study shares, resolved from the experiment's defaults and what the user gave.
@@ -17,9 +19,12 @@ import org.activationlab.tf.Device;
  * @param device where TensorFlow runs, as requested
  * @param probes examples of the fixed probe batch (gradient norms, dead units), 0 for none
  * @param options the experiment's own options, every one with its value (given or default)
+ * @param precision the floating-point precision of training
  */
 public record StudySettings(int epochs, int batchSize, int trainLimit, Double threshold, boolean deterministic,
-        Device device, int probes, Map<String, String> options) {
+        Device device, int probes, Map<String, String> options, Precision precision) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public StudySettings {
         if (epochs <= 0) {
@@ -40,6 +45,13 @@ public record StudySettings(int epochs, int batchSize, int trainLimit, Double th
         }
         Objects.requireNonNull(device, "device must not be null");
         options = Collections.unmodifiableMap(new TreeMap<>(options == null ? Map.of() : options));
+        precision = precision == null ? Precision.FP32 : precision;
+    }
+
+    /** Settings in 32-bit floats. */
+    public StudySettings(int epochs, int batchSize, int trainLimit, Double threshold, boolean deterministic,
+            Device device, int probes, Map<String, String> options) {
+        this(epochs, batchSize, trainLimit, threshold, deterministic, device, probes, options, Precision.FP32);
     }
 
     /** The value of one of the experiment's own options. */

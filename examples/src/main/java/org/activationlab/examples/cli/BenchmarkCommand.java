@@ -28,6 +28,9 @@ import org.activationlab.examples.bench.RawTfMlp;
 import org.activationlab.examples.bench.RawTfVariant;
 import org.activationlab.examples.bench.SystemInfo;
 import org.activationlab.examples.bench.Timings;
+import org.activationlab.study.Experiments;
+import org.activationlab.tf.Precision;
+import org.activationlab.tf.PrecisionSupport;
 import org.activationlab.tf.TrainingConfig;
 import org.activationlab.tf.optimizers.Adam;
 import org.activationlab.tf.optimizers.Sgd;
@@ -51,7 +54,10 @@ import picocli.CommandLine.Spec;
                 "Each variant trains one untimed warm-up epoch, then one timed epoch per round; every round runs"
                         + " all variants (in rotating order) so that a noisy machine slows them alike. Prints the"
                         + " median, min and max seconds per epoch, the ratio to the raw baseline, the final test"
-                        + " accuracy, the JVM's peak RSS, the TensorFlow version and the CPU."})
+                        + " accuracy, the JVM's peak RSS, the TensorFlow version and the CPU; with bf16 (where the CPU"
+                        + " has AVX512_BF16 or AMX) the bf16/fp32 epoch ratio.",
+                "With --study EXPERIMENT: the wall time of a small study grid trained one run after another and"
+                        + " with several runs side by side, and the speed-up."})
 public final class BenchmarkCommand implements Callable<Integer> {
 
     /** Models the benchmark knows, in the order {@code --model all} runs them. */
@@ -64,6 +70,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** The gradient-dynamics experiments' probe batch; the variant shows what leaving probes on costs. */
     private static final int PROBE_SIZE = 1000;
     private static final String PROBED = "DSL + probes (1,000 images)";
+    private static final String FP32 = "DSL compiled";
+    private static final String BF16 = "DSL bf16 (oneDNN mixed precision)";
 
     @Spec
     CommandSpec spec;
@@ -80,11 +88,38 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Train on the first N MNIST training images; 0 means all 60,000 (default: ${DEFAULT-VALUE}).")
     int trainLimit;
 
+    @Option(names = "--study", paramLabel = "EXPERIMENT",
+            description = "Instead of --model: time a small grid of this registered experiment (its first two"
+                    + " activations x one seed per worker, --epochs epochs per run) trained one run after another"
+                    + " and with --workers runs side by side, in this process, and print the speed-up.")
+    String study;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
+            description = "Runs side by side for --study (default: one per core, fewer if memory is short).")
+    int workers;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+            description = "Timed rounds for --study, after an untimed warm-up (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--with-bf16", description = "For --study: also time the grid one run after another in bf16.")
+    boolean withBf16;
+
     @Mixin
     DataOptions data = new DataOptions();
 
     @Override
     public Integer call() throws IOException {
+        if (study != null) {
+            if (rounds <= 0) {
+                throw new ParameterException(spec.commandLine(), "--rounds must be > 0, got " + rounds);
+            }
+            Experiments registry = Experiments.registered();
+            new StudyBenchmark(registry.get(study), ExperimentOptions.given(spec.commandLine().getParseResult(),
+                    registry), data.resolver()).run(epochs, trainLimit, workers, rounds, withBf16,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            return 0;
+        }
         List<String> models = selectedModels();
         if (epochs <= 0) {
             throw new ParameterException(spec.commandLine(), "--epochs must be > 0, got " + epochs);
@@ -153,10 +188,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
             Supplier<BenchVariant> baseline, Dataset train, Dataset test, PrintWriter out, PrintWriter err) {
         List<BenchVariant> variants = new ArrayList<>();
         try {
-            variants.add(new DslVariant("DSL compiled", model, config, train, batchSize));
+            variants.add(new DslVariant(FP32, model, config, train, batchSize));
             variants.add(new DslVariant("DSL deterministic", model, config.withDeterministic(true), train,
                     batchSize));
             variants.add(new DslVariant(PROBED, model, config, train, batchSize, PROBE_SIZE));
+            if (PrecisionSupport.cpuHasBf16()) {
+                variants.add(new DslVariant(BF16, model, config.withPrecision(Precision.BF16), train, batchSize));
+            }
             variants.add(baseline.get());
             run(title, variants, BASELINE, test, out, err);
         } finally {
@@ -179,6 +217,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         BenchmarkReport report = new BenchmarkReport(title, setup, timings, accuracy, "test acc", baseline);
         report.lines(SystemInfo.peakRssKb(), SystemInfo.tensorflowVersion(), SystemInfo.cpuModel(),
                 Runtime.getRuntime().availableProcessors()).forEach(out::println);
+        out.println(timings.containsKey(BF16) ? String.format(Locale.ROOT, "bf16/fp32 epoch ratio: %.2f (median '%s'"
+                + " / median '%s'; above 1 means bf16 is slower for this model)", timings.get(BF16).median()
+                / timings.get(FP32).median(), BF16, FP32)
+                : "bf16/fp32 epoch ratio: not measured (this CPU has no AVX512_BF16 or AMX)");
         out.flush();
     }
 }

@@ -58,6 +58,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         Experiments experiments = Experiments.registered();
         ExperimentOptions.addTo(cli.getSubcommands().get("reproduce").getCommandSpec(), experiments);
+        ExperimentOptions.addTo(cli.getSubcommands().get("benchmark").getCommandSpec(), experiments);
         String[] footer = java.util.stream.Stream.concat(java.util.stream.Stream.of("", "Registered experiments:"),
                 experiments.all().stream().map(e -> "  " + e.name() + ": " + e.description())).toArray(String[]::new);
         for (String command : new String[] {"reproduce", "summary"}) {

@@ -12,8 +12,10 @@ import org.activationlab.data.download.DatasetResolver;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.examples.bench.SystemInfo;
+import org.activationlab.study.Execution;
 import org.activationlab.study.Experiment;
 import org.activationlab.study.Experiments;
+import org.activationlab.study.InProcessExecutor;
 import org.activationlab.study.OutputFolders;
 import org.activationlab.study.Pages;
 import org.activationlab.study.SettingsRequest;
@@ -25,6 +27,7 @@ import org.activationlab.study.StudySettings;
 import org.activationlab.study.outputs.StudyOutputs;
 import org.activationlab.tf.Device;
 import org.activationlab.tf.Devices;
+import org.activationlab.tf.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,6 +124,27 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--deterministic", description = "Single-threaded TensorFlow: identical records for the same seed.")
     boolean deterministic;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
+            description = "Runs trained side by side in this process, each with its share of the cores (default: one"
+                    + " per core, fewer if their memory would not fit; the choice is printed at the start).")
+    int workers;
+
+    @Option(names = "--precision", paramLabel = "fp32|bf16", defaultValue = "fp32",
+            description = "Training precision (default: ${DEFAULT-VALUE}); bf16 is oneDNN's automatic mixed precision"
+                    + " on a CPU with AVX512_BF16 or AMX, TensorFlow's mixed precision on a GPU. It changes the"
+                    + " results, so it is part of the records' settings.")
+    String precision;
+
+    @Option(names = "--executor", paramLabel = "NAME", defaultValue = InProcessExecutor.NAME,
+            description = "What runs the grid: ${DEFAULT-VALUE} (threads in this process) or spark (the optional"
+                    + " Spark engine, built with ACTIVATIONLAB_PROFILES=spark).")
+    String executor;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master for --executor spark, e.g. local[2] or spark://host:7077 (default: Spark's"
+                    + " configuration, as spark-submit sets it).")
+    String master;
+
     @Option(names = "--no-progress", negatable = false,
             description = "No progress bar (it is shown only on a terminal anyway).")
     boolean noProgress;
@@ -145,8 +169,11 @@ public final class ReproduceCommand implements Callable<Integer> {
         StudyOutputs outputs = outputs();
         Device resolved = Devices.resolve(parseDevice(device));
         Map<String, String> options = ExperimentOptions.given(spec.commandLine().getParseResult(), registry);
+        if (master != null && executor.equals(InProcessExecutor.NAME)) {
+            throw new IllegalArgumentException("--master applies to --executor spark only; add --executor spark");
+        }
         StudySettings settings = e.configure(new SettingsRequest(epochs, batchSize, trainLimit, threshold,
-                deterministic, resolved, options));
+                deterministic, resolved, options, Precision.parse(precision)));
         List<Activation> list = activations == null ? e.defaultActivations() : Activations.parseList(activations);
         List<Long> seedList = seeds == null ? List.of(seed) : StudyGrid.firstSeeds(seeds);
         // the grid's options are checked before anything is printed or loaded
@@ -164,7 +191,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                 progress, line -> {
                     err.println(line);
                     err.flush();
-                }, null, outputs);
+                }, null, outputs, new Execution(executor, workers, master == null ? Map.of()
+                        : Map.of("master", master)));
         long start = System.nanoTime();
         StudyResult result = StudyRunner.run(e, plan, resolver, out.resolve(e.name()));
         stdout.printf(Locale.ROOT, "%d runs trained, %d finished runs kept, in %.1f s (wall); JVM peak RSS %s%n",
@@ -232,6 +260,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
         if (deterministic) {
             s.append(" --deterministic");
+        }
+        if (settings.precision() != Precision.FP32) {
+            s.append(" --precision ").append(settings.precision().cliName());
         }
         return s.toString();
     }

@@ -18,6 +18,7 @@ import org.activationlab.study.ExperimentDefaults;
 import org.activationlab.study.ExperimentOption;
 import org.activationlab.study.Measurements;
 import org.activationlab.study.RunContext;
+import org.activationlab.study.RunMemory;
 import org.activationlab.study.SettingsRequest;
 import org.activationlab.study.StudyGrid;
 import org.activationlab.study.StudySettings;
@@ -145,6 +146,12 @@ public final class Cifar10Vgg11Experiment implements Experiment<Cifar10Vgg11Expe
     @Override
     public Sequential model(Activation activation, String variant, StudySettings settings) {
         return PaperModels.cifar10Vgg11(activation);
+    }
+
+    /** The features its graph holds (about 614 MB for all 50,000 images) and VGG-11's activations at batch 128. */
+    @Override
+    public long bytesPerRun(CifarData data) {
+        return RunMemory.uploading(data.train(), data.test()) + (512L << 20);
     }
 
     @Override

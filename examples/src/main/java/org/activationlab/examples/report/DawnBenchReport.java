@@ -270,6 +270,7 @@ public final class DawnBenchReport {
         md.append("- **Determinism:** ").append(distinct(all, r -> r.protocol().deterministic()
                 ? "TensorFlow ran single-threaded, so the same seed on the same machine repeats these numbers"
                 : "TensorFlow ran multi-threaded, so repeating a seed can change the last digits")).append(".\n");
+        Markdown.precisionBullet(md, all);
         int maxSeeds = groups.stream().mapToInt(g -> g.runs().size()).max().orElseThrow();
         md.append(maxSeeds > 1
                 ? "- **Seeds:** the paper reports one run per activation; here up to " + maxSeeds

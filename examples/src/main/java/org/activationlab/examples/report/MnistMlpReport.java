@@ -260,6 +260,7 @@ public final class MnistMlpReport {
                 ? "TensorFlow ran single-threaded, so the same seed on the same machine and software repeats these"
                         + " numbers exactly"
                 : "TensorFlow ran multi-threaded, so repeating a seed can change the last digits")).append(".\n");
+        Markdown.precisionBullet(md, all);
         int maxSeeds = groups.stream().mapToInt(g -> g.runs().size()).max().orElseThrow();
         if (maxSeeds > 1) {
             md.append("- **Seeds:** the paper reports one run per activation; here up to ").append(maxSeeds)

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import org.activationlab.study.records.RunRecords;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -86,6 +88,25 @@ class CommandLineTest {
                 err.toString());
         assertEquals(2, run("reproduce", "cifar10-vgg11", "--device", "tpu"));
         assertTrue(err.toString().contains("--device must be cpu, gpu or auto, got 'tpu'"), err.toString());
+    }
+
+    @Test
+    void studyExecutionOptionsAreRejectedInOneLineBeforeTraining() throws java.io.IOException {
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("activation-lab-cli-");
+        assertEquals(2, run("study", "mnist-mlp", "--precision", "fp16", "--out", out.toString()));
+        assertTrue(err.toString().contains("--precision must be fp32 or bf16, got 'fp16'"), err.toString());
+        assertEquals(2, run("study", "mnist-mlp", "--master", "local[2]", "--out", out.toString()));
+        assertTrue(err.toString().contains("--master applies to --executor spark only; add --executor spark"),
+                err.toString());
+        assertEquals(2, run("study", "mnist-mlp", "--workers", "-1", "--out", out.toString()));
+        assertTrue(err.toString().contains("--workers must be >= 1 (or 0 to choose from the cores and memory), got"
+                + " -1"), err.toString());
+        assertEquals(2, run("study", "mnist-mlp", "--executor", "yarn", "--out", out.toString(), "--docs",
+                out.resolve("docs").toString()));
+        assertTrue(err.toString().contains("activation-lab: --executor yarn is not on the class path (here: "
+                + "in-process"), err.toString());
+        assertTrue(err.toString().contains("ACTIVATIONLAB_PROFILES=spark bin/activation-lab"), err.toString());
+        assertEquals(List.of(), RunRecords.readAllIn(out.resolve("mnist-mlp")), "nothing trained");
     }
 
     @Test

@@ -31,6 +31,11 @@ public record Protocol(String model, long parameters, String optimizer, int batc
 
     /** Preprocessing of the MNIST experiments, and of records written before the field existed. */
     public static final String PIXELS_IN_UNIT_RANGE = "pixels scaled to [0, 1]; no augmentation";
+    /**
+     * The setting naming the training precision when it is not the default fp32; records of fp32 runs do not name
+     * it, so that they keep the fingerprint they had before precision was a setting.
+     */
+    public static final String PRECISION_SETTING = "precision";
 
     public Protocol {
         Objects.requireNonNull(model, "protocol.model must not be null");

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.activationlab.study.records.EpochRecord;
+import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.stats.Comparison;
 import org.activationlab.study.stats.Comparisons;
@@ -40,7 +41,27 @@ public final class Markdown {
         field(md, groups, "Weight initializer", r -> code(r.protocol().initializer()) + ", biases zero");
         field(md, groups, "Deterministic", r -> r.protocol().deterministic()
                 ? "yes (single-threaded TensorFlow)" : "no (multi-threaded TensorFlow)");
+        if (groups.stream().flatMap(g -> g.runs().stream()).anyMatch(r -> precision(r) != null)) {
+            field(md, groups, "Precision", r -> precision(r) == null ? "fp32" : precision(r)
+                    + " (TensorFlow's automatic mixed precision)");
+        }
         md.append('\n');
+    }
+
+    /** A "Precision" bullet for a paper page's deviations, only when some of {@code records} ran in bf16. */
+    public static void precisionBullet(StringBuilder md, List<RunRecord> records) {
+        Set<String> precisions = records.stream().map(r -> precision(r) == null ? "fp32" : precision(r))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!precisions.equals(Set.of("fp32"))) {
+            md.append("- **Precision:** ").append(String.join(" and ", precisions)).append(" (bf16: TensorFlow's"
+                    + " automatic mixed precision, matrix products and convolutions in bfloat16 with float32"
+                    + " variables; the paper trained in fp32).\n");
+        }
+    }
+
+    /** The precision of a run when it is not the default fp32, else {@code null}. */
+    public static String precision(RunRecord r) {
+        return r.protocol().setting(Protocol.PRECISION_SETTING);
     }
 
     public static void environment(StringBuilder md, List<RunGroup> groups) {

@@ -1,0 +1,35 @@
+package org.activationlab.tf;
+
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
+
+/** The TensorFlow session options of a training configuration: thread pools and precision. */
+final class SessionConfigs {
+
+    private SessionConfigs() {
+    }
+
+    /** The session options for {@code config} on the resolved {@code device}. */
+    static ConfigProto of(TrainingConfig config, Device device) {
+        PrecisionSupport.require(config.precision(), device);
+        ConfigProto.Builder session = ConfigProto.newBuilder().setAllowSoftPlacement(true);
+        if (config.deterministic()) {
+            // Eigen's multi-threaded reductions sum in a varying order; one thread makes every sum repeatable
+            session.setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1);
+        } else if (config.threads() > 0) {
+            // runs side by side share the cores: each gets its part for its ops, and ops run one at a time
+            session.setIntraOpParallelismThreads(config.threads()).setInterOpParallelismThreads(1);
+        }
+        if (config.precision() == Precision.BF16) {
+            RewriterConfig.Builder rewrite = RewriterConfig.newBuilder();
+            if (device == Device.GPU) {
+                rewrite.setAutoMixedPrecision(RewriterConfig.Toggle.ON);
+            } else {
+                rewrite.setAutoMixedPrecisionOnednnBfloat16(RewriterConfig.Toggle.ON);
+            }
+            session.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(rewrite));
+        }
+        return session.build();
+    }
+}
