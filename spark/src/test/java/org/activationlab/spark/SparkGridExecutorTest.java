@@ -101,7 +101,7 @@ class SparkGridExecutorTest {
     private static StudyResult run(Path dir, Execution execution, java.util.function.Consumer<String> log)
             throws IOException {
         StudyPlan plan = new StudyPlan(settings(), BLOBS.defaultActivations(), StudyGrid.firstSeeds(2), null, false,
-                "test", false, log, null, execution);
+                "test", false, log, null, null, execution);
         return StudyRunner.run(BLOBS, plan, DatasetResolver.create(dir.resolve("cache"), null), dir);
     }
 }
