@@ -21,6 +21,11 @@ final class SessionConfigs {
             // runs side by side share the cores: each gets its part for its ops, and ops run one at a time
             session.setIntraOpParallelismThreads(config.threads()).setInterOpParallelismThreads(1);
         }
+        if (config.deterministic() || config.threads() > 0) {
+            // without it every session of the process shares the first session's inter-op pool, so two runs side
+            // by side, each with one inter-op thread, would queue their ops on one thread
+            session.setUsePerSessionThreads(true);
+        }
         if (config.precision() == Precision.BF16) {
             RewriterConfig.Builder rewrite = RewriterConfig.newBuilder();
             if (device == Device.GPU) {

@@ -29,6 +29,7 @@ class SessionConfigsTest {
         assertEquals(0, c.getInterOpParallelismThreads());
         assertTrue(c.getAllowSoftPlacement());
         assertFalse(c.hasGraphOptions());
+        assertFalse(c.getUsePerSessionThreads(), "a run alone keeps the process's shared pools");
     }
 
     @Test
@@ -36,6 +37,7 @@ class SessionConfigsTest {
         ConfigProto c = SessionConfigs.of(BASE.withThreads(3), Device.CPU);
         assertEquals(3, c.getIntraOpParallelismThreads());
         assertEquals(1, c.getInterOpParallelismThreads());
+        assertTrue(c.getUsePerSessionThreads(), "its own inter-op thread, not one shared by every session");
     }
 
     @Test
@@ -43,6 +45,7 @@ class SessionConfigsTest {
         ConfigProto c = SessionConfigs.of(BASE.withThreads(4).withDeterministic(true), Device.CPU);
         assertEquals(1, c.getIntraOpParallelismThreads());
         assertEquals(1, c.getInterOpParallelismThreads());
+        assertTrue(c.getUsePerSessionThreads());
     }
 
     @Test

@@ -32,8 +32,8 @@ final class ExperimentOptions {
             }
         }
         first.forEach((name, o) -> spec.addOption(OptionSpec.builder("--" + name).paramLabel(o.label())
-                .type(String.class).description(o.description() + " For " + String.join(", ", owners.get(name))
-                        + ".").build()));
+                .type(String.class).description((o.description() + " For " + String.join(", ", owners.get(name))
+                        + ".").replace("%", "%%")).build()));  // picocli formats descriptions: a bare % breaks them
     }
 
     /** The experiment options given on the command line, by name without dashes. */

@@ -18,23 +18,7 @@ public final class Main {
     /** Prints stack traces of user errors too, for bug reports. */
     static final String DEBUG = "--debug";
 
-    /**
-     * Set by {@code bin/activation-lab} to the file descriptor Java's standard error should use, so that the
-     * native library's standard error can be filtered apart from it.
-     */
-    static final String STDERR_FD = "activationlab.stderr.fd";
-
     public static void main(String[] args) {
-        String fd = System.getProperty(STDERR_FD);
-        if (fd != null) {
-            try {
-                System.setErr(new java.io.PrintStream(new java.io.FileOutputStream("/dev/fd/" + fd), true,
-                        java.nio.charset.Charset.defaultCharset()));
-            } catch (java.io.FileNotFoundException e) {
-                System.err.println("activation-lab: cannot write to file descriptor " + fd + " (" + e.getMessage()
-                        + "); the native library's log is not filtered");
-            }
-        }
         System.exit(run(args));
     }
 

@@ -118,6 +118,12 @@ class CommandLineTest {
             assertEquals(0, cli.execute(command, "--help"), command);
             assertTrue(o.toString().contains("Usage: activation-lab " + command), o.toString());
         }
+        StringWriter help = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(help));
+        assertEquals(0, cli.execute("reproduce", "--help"));
+        // experiments' help texts hold '%', which picocli would take for a format
+        assertTrue(help.toString().contains("50 epochs, 87%), or the reduced one"), help.toString());
     }
 
     @Test
