@@ -28,7 +28,8 @@ public final class InProcessExecutor implements GridExecutor {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         WorkerCount count = WorkerCount.choose(job.execution().workers(), cells.size(),
-                job.experiment().bytesPerRun(job.data()), cores, RunMemory.available(), job.settings().deterministic());
+                job.experiment().bytesPerRun(job.data()), cores, RunMemory.available(), job.settings().deterministic(),
+                job.settings().threshold() != null);
         job.log("activation-lab: " + count.line());
         Queue<GridCell> queue = new ConcurrentLinkedQueue<>(cells);
         AtomicReference<Throwable> fatal = new AtomicReference<>();

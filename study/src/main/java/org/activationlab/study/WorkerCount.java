@@ -25,17 +25,20 @@ public record WorkerCount(int workers, int threadsPerRun, String line) {
     /**
      * The workers for {@code runs} runs needing {@code bytesPerRun} each: {@code requested} (0: one per core),
      * at most one per run and at most as many as fit in {@link #MEMORY_SHARE} of {@code availableBytes}; always at
-     * least one.
+     * least one. A study that times its runs ({@code timed}: time to accuracy, inference timings) runs one at a
+     * time unless {@code requested} says otherwise, so that its timings are not made on shared cores.
      */
     public static WorkerCount choose(int requested, int runs, long bytesPerRun, int cores, long availableBytes,
-            boolean deterministic) {
-        int wanted = Math.max(1, Math.min(requested > 0 ? requested : cores, runs));
+            boolean deterministic, boolean timed) {
+        int byDefault = timed ? 1 : cores;
+        int wanted = Math.max(1, Math.min(requested > 0 ? requested : byDefault, runs));
         long fit = Math.max(1, (long) (availableBytes * MEMORY_SHARE) / Math.max(1, bytesPerRun));
         int workers = (int) Math.min(wanted, fit);
         int threads = workers > 1 ? Math.max(1, cores / workers) : 0;
         StringBuilder line = new StringBuilder().append(workers).append(workers == 1 ? " worker" : " workers")
-                .append(requested > 0 ? " (--workers " + requested + ")" : " (default: one per core, " + cores
-                        + " cores)");
+                .append(requested > 0 ? " (--workers " + requested + ")" : timed ? " (default for a study that"
+                        + " times its runs: one at a time, so that the timings are not made on shared cores; --workers"
+                        + " N overrides)" : " (default: one per core, " + cores + " cores)");
         if (deterministic) {
             line.append(", each TensorFlow session single-threaded (--deterministic)");
         } else if (workers > 1) {

@@ -78,7 +78,7 @@ final class StudyBenchmark {
         });
         int cores = Runtime.getRuntime().availableProcessors();
         WorkerCount count = WorkerCount.choose(requestedWorkers, Integer.MAX_VALUE, e.bytesPerRun(data), cores,
-                RunMemory.available(), false);
+                RunMemory.available(), false, false);
         int workers = count.workers();
         List<Activation> activations = e.defaultActivations().subList(0, Math.min(2, e.defaultActivations().size()));
         List<Long> seeds = StudyGrid.firstSeeds(workers);
