@@ -130,5 +130,21 @@ public interface Experiment<D> {
 
         /** Receives progress lines, e.g. the normalisation applied. */
         void log(String line);
+
+        /** The context of {@code resolver} logging to {@code log}. */
+        static DataContext of(org.activationlab.data.download.DatasetResolver resolver,
+                java.util.function.Consumer<String> log) {
+            return new DataContext() {
+                @Override
+                public org.activationlab.data.download.DatasetResolver resolver() {
+                    return resolver;
+                }
+
+                @Override
+                public void log(String line) {
+                    log.accept(line);
+                }
+            };
+        }
     }
 }

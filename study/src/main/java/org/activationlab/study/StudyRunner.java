@@ -69,17 +69,7 @@ public final class StudyRunner {
                 plan.epochs().epoch(run, epoch);
             }
         };
-        D data = experiment.prepare(settings, new Experiment.DataContext() {
-            @Override
-            public DatasetResolver resolver() {
-                return resolver;
-            }
-
-            @Override
-            public void log(String line) {
-                log.accept(line);
-            }
-        });
+        D data = experiment.prepare(settings, Experiment.DataContext.of(resolver, log));
         EnvironmentInfo environment = EnvironmentInfo.capture(TensorFlow.version());
         RunRecord[] records = new RunRecord[runs.size()];
         Map<Integer, Integer> slotOfIndex = new HashMap<>();

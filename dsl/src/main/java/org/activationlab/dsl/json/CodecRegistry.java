@@ -76,9 +76,13 @@ public final class CodecRegistry {
             throw new ModelFormatException(where + ": unknown layer type '" + type + "'; this build reads "
                     + layersByType.keySet());
         }
-        JsonFields named = new JsonFields(node, where + " (" + type + ")", this);
+        return read(new JsonFields(node, where + " (" + type + ")", this), codec::read);
+    }
+
+    /** Reads with {@code reader}; a description's own check (e.g. a negative size) is named by where it failed. */
+    private static <T> T read(JsonFields named, java.util.function.Function<JsonFields, T> reader) {
         try {
-            return codec.read(named);
+            return reader.apply(named);
         } catch (ModelFormatException e) {
             throw e;
         } catch (IllegalArgumentException e) {
@@ -118,13 +122,6 @@ public final class CodecRegistry {
             throw new ModelFormatException(where + ": unknown activation '" + name + "'; this build reads "
                     + activationsByName.keySet());
         }
-        JsonFields named = new JsonFields(node, where + " (" + name + ")", this);
-        try {
-            return codec.read(named);
-        } catch (ModelFormatException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(named.where() + ": " + e.getMessage());
-        }
+        return read(new JsonFields(node, where + " (" + name + ")", this), codec::read);
     }
 }

@@ -65,17 +65,7 @@ final class StudyBenchmark {
             err.println(line);
             err.flush();
         };
-        D data = e.prepare(fp32, new Experiment.DataContext() {
-            @Override
-            public DatasetResolver resolver() {
-                return resolver;
-            }
-
-            @Override
-            public void log(String line) {
-                log.accept(line);
-            }
-        });
+        D data = e.prepare(fp32, Experiment.DataContext.of(resolver, log));
         int cores = Runtime.getRuntime().availableProcessors();
         WorkerCount count = WorkerCount.choose(requestedWorkers, Integer.MAX_VALUE, e.bytesPerRun(data), cores,
                 RunMemory.available(), false, false);
