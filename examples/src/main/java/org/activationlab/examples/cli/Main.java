@@ -44,7 +44,8 @@ public final class Main {
         ExperimentOptions.addTo(cli.getSubcommands().get("reproduce").getCommandSpec(), experiments);
         ExperimentOptions.addTo(cli.getSubcommands().get("benchmark").getCommandSpec(), experiments);
         String[] footer = java.util.stream.Stream.concat(java.util.stream.Stream.of("", "Registered experiments:"),
-                experiments.all().stream().map(e -> "  " + e.name() + ": " + e.description())).toArray(String[]::new);
+                experiments.all().stream().map(e -> ("  " + e.name() + ": " + e.description()).replace("%", "%%")))
+                .toArray(String[]::new);
         for (String command : new String[] {"reproduce", "summary"}) {
             cli.getSubcommands().get(command).getCommandSpec().usageMessage().footer(footer);
         }

@@ -121,9 +121,17 @@ class CommandLineTest {
         StringWriter help = new StringWriter();
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(help));
-        assertEquals(0, cli.execute("reproduce", "--help"));
-        // experiments' help texts hold '%', which picocli would take for a format
-        assertTrue(help.toString().contains("50 epochs, 87%), or the reduced one"), help.toString());
+        // experiments' help texts hold '%', which picocli would take for a format and warn about on stderr
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, cli.execute("reproduce", "--help"));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertTrue(help.toString().contains("87%)"), help.toString());
+        assertEquals("", warnings.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
