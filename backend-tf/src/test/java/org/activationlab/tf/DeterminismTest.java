@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.activationlab.data.Dataset;
+import org.activationlab.tf.saving.Blobs;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.tf.optimizers.Adam;
 import org.activationlab.tf.optimizers.Sgd;
@@ -24,7 +24,7 @@ class DeterminismTest {
 
     @Test
     void deterministicModeGivesBitIdenticalWeightsForTheSameSeed() {
-        Dataset data = blobs(2048, 20, 4, 5);
+        Dataset data = Blobs.blobs(2048, 20, 4, 5);
         Map<String, float[]> first = train(data, 9);
         Map<String, float[]> second = train(data, 9);
         for (String name : first.keySet()) {
@@ -36,7 +36,7 @@ class DeterminismTest {
 
     @Test
     void momentumAndAdamLearnASeparableProblem() {
-        Dataset data = blobs(1024, 20, 4, 6);
+        Dataset data = Blobs.blobs(1024, 20, 4, 6);
         for (var optimizer : List.of(new Sgd(0.05, 0.9, true), Adam.defaults())) {
             try (CompiledModel model = ModelCompiler.compile(MLP, TrainingConfig.of(optimizer, 1))) {
                 History h = model.fit(data, FitOptions.builder(5, 32).build());
@@ -53,25 +53,5 @@ class DeterminismTest {
             model.fit(data, FitOptions.builder(3, 32).shuffleSeed(seed).build());
             return model.weights();
         }
-    }
-
-    /** Four Gaussian clusters, one per class. */
-    static Dataset blobs(int n, int features, int classes, long seed) {
-        Random random = new Random(seed);
-        float[][] centres = new float[classes][features];
-        for (float[] c : centres) {
-            for (int j = 0; j < features; j++) {
-                c[j] = (float) random.nextGaussian() * 2;
-            }
-        }
-        float[] x = new float[n * features];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % classes;
-            for (int j = 0; j < features; j++) {
-                x[i * features + j] = centres[y[i]][j] + (float) random.nextGaussian();
-            }
-        }
-        return new Dataset("blobs", x, y, new int[] {features}, List.of("a", "b", "c", "d"), "generated");
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.activationlab.data.Dataset;
+import org.activationlab.tf.saving.Blobs;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.tf.optimizers.Adam;
 import org.activationlab.tf.optimizers.Sgd;
@@ -75,7 +76,7 @@ class SessionConfigsTest {
     void bf16TrainsWhereTheCpuSupportsIt() {
         assumeTrue(PrecisionSupport.cpuHasBf16(), "this CPU has no AVX512_BF16 / AMX");
         Sequential mlp = Sequential.of(input(20), dense(64).relu(), dense(4).softmax());
-        Dataset data = DeterminismTest.blobs(1024, 20, 4, 6);
+        Dataset data = Blobs.blobs(1024, 20, 4, 6);
         TrainingConfig config = TrainingConfig.of(Adam.defaults(), 1).withPrecision(Precision.BF16);
         try (CompiledModel model = ModelCompiler.compile(mlp, config)) {
             History h = model.fit(data, FitOptions.builder(3, 32).build());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.activationlab.data.Dataset;
+import org.activationlab.tf.saving.Blobs;
 import org.activationlab.dsl.Layers;
 import org.activationlab.dsl.Sequential;
 import org.activationlab.tf.CompiledModel;
@@ -61,8 +62,8 @@ class TensorBoardLoggerTest {
 
     @Test
     void writesEveryEpochsMetricsProbesAndTestScalars() throws IOException {
-        Dataset train = org.activationlab.tf.saving.Blobs.blobs(400, 6, 3, 1);
-        Dataset valid = org.activationlab.tf.saving.Blobs.blobs(90, 6, 3, 2);
+        Dataset train = Blobs.blobs(400, 6, 3, 1);
+        Dataset valid = Blobs.blobs(90, 6, 3, 2);
         Sequential mlp = Sequential.of(Layers.input(6), Layers.dense(8).relu(), Layers.dense(3).softmax());
         Path run = tmp.resolve("tb").resolve("relu-seed-1");
         History h;
