@@ -32,8 +32,8 @@ final class Inference {
         for (int from = 0; from < data.size(); from += batchSize) {
             int to = Math.min(from + batchSize, data.size());
             try (TInt32 indices = TInt32.vectorOf(InputChecks.range(from, to));
-                    Result r = g.session().runner().feed(g.evalIndices(), indices).fetch(g.evalLossSum())
-                            .fetch(g.evalPredictions()).run()) {
+                    Result r = g.evalSlot().feed(g.session().runner()).feed(g.evalIndices(), indices)
+                            .fetch(g.evalLossSum()).fetch(g.evalPredictions()).run()) {
                 lossTotal += ((TFloat32) r.get(0)).getFloat();
                 ((TInt32) r.get(1)).copyTo(DataBuffers.of(predicted, false, false).slice(from, to - from));
             }
@@ -83,7 +83,8 @@ final class Inference {
 
     private void predictBatch(int from, int to) {
         try (TInt32 indices = TInt32.vectorOf(InputChecks.range(from, to));
-                Result r = g.session().runner().feed(g.evalIndices(), indices).fetch(g.evalPredictions()).run()) {
+                Result r = g.evalSlot().feed(g.session().runner()).feed(g.evalIndices(), indices)
+                        .fetch(g.evalPredictions()).run()) {
             // the predictions are computed; timing needs nothing from them
         }
     }
@@ -97,7 +98,7 @@ final class Inference {
                     + n * sample + " floats), got " + features.length + " floats");
         }
         float[] out = new float[n * g.numClasses()];
-        try (TFloat32 x = TFloat32.tensorOf(DataSlot.batchShape(n, model.inputShape().dims()),
+        try (TFloat32 x = TFloat32.tensorOf(DatasetTensors.batchShape(n, model.inputShape().dims()),
                 DataBuffers.of(features, true, false));
                 Result r = g.session().runner().feed(g.predictInput(), x).fetch(g.probabilities()).run()) {
             ((TFloat32) r.get(0)).copyTo(DataBuffers.of(out, false, false));

@@ -54,10 +54,10 @@ final class ProbeOps {
     }
 
     /** One graph run of the probes on the training examples at {@code indices}. */
-    ProbeStats run(Session session, Placeholder<TInt32> trainIndices, TInt32 indices, Operand<TFloat32> loss,
+    ProbeStats run(Session.Runner fed, Placeholder<TInt32> trainIndices, TInt32 indices, Operand<TFloat32> loss,
             int epoch) {
         long start = System.nanoTime();
-        Session.Runner runner = session.runner().feed(trainIndices, indices).fetch(loss);
+        Session.Runner runner = fed.feed(trainIndices, indices).fetch(loss);
         gradientNorms.forEach(runner::fetch);
         unitProbes.forEach(u -> runner.fetch(u.dead()).fetch(u.negative()));
         try (Result r = runner.run()) {

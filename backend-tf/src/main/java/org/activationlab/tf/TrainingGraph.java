@@ -81,8 +81,9 @@ final class TrainingGraph implements AutoCloseable {
             stepCounter = state.counter("train_step_counter");
             stepCounterIn = tf.withName("train_step_counter_in").placeholder(TInt64.class);
             setStepCounter = tf.assign(stepCounter, stepCounterIn);
-            trainSlot = new DataSlot(tf, "train_data");
-            evalSlot = new DataSlot(tf, "eval_data");
+            DataSlot.Residency residency = DataSlot.Residency.on(device);
+            trainSlot = new DataSlot(tf, "train_data", residency);
+            evalSlot = new DataSlot(tf, "eval_data", residency);
 
             trainIndices = tf.withName("train_indices").placeholder(TInt32.class);
             Operand<TInt32> trainLabels = tf.gather(trainSlot.labels(), trainIndices, tf.constant(0));
@@ -224,7 +225,7 @@ final class TrainingGraph implements AutoCloseable {
 
     /** One training step on the resident training examples at {@code indices}: the hot path, one graph run. */
     void step(TInt32 indices) {
-        try (Result r = session.runner().feed(trainIndices, indices).addTarget(trainStep).run()) {
+        try (Result r = trainSlot.feed(session.runner()).feed(trainIndices, indices).addTarget(trainStep).run()) {
             // the step's effects live in the graph's variables
         }
     }
@@ -283,7 +284,7 @@ final class TrainingGraph implements AutoCloseable {
 
     /** The probes on the resident training examples at {@code indices}. */
     ProbeStats probe(TInt32 indices, int epoch) {
-        return probes.run(session, trainIndices, indices, trainLoss, epoch);
+        return probes.run(trainSlot.feed(session.runner()), trainIndices, indices, trainLoss, epoch);
     }
 
     Sequential model() {
@@ -355,6 +356,8 @@ final class TrainingGraph implements AutoCloseable {
 
     @Override
     public void close() {
+        trainSlot.close();
+        evalSlot.close();
         session.close();
         graph.close();
     }

@@ -102,17 +102,20 @@ final class Weights {
 
     /** The gradient of the mean training loss over all of {@code batch}, by parameter name. */
     Map<String, float[]> gradients(Dataset batch) {
-        Session.Runner runner = g.session().runner();
-        g.gradients().forEach(runner::fetch);
-        try (TInt32 indices = residentTrainBatch(batch); Result r = runner.feed(g.trainIndices(), indices).run()) {
-            return copyOut(r, g.trainable());
+        try (TInt32 indices = residentTrainBatch(batch)) {
+            Session.Runner runner = g.trainSlot().feed(g.session().runner()).feed(g.trainIndices(), indices);
+            g.gradients().forEach(runner::fetch);
+            try (Result r = runner.run()) {
+                return copyOut(r, g.trainable());
+            }
         }
     }
 
     /** The mean training loss over all of {@code batch}. */
     double trainingLoss(Dataset batch) {
         try (TInt32 indices = residentTrainBatch(batch);
-                Result r = g.session().runner().feed(g.trainIndices(), indices).fetch(g.trainLoss()).run()) {
+                Result r = g.trainSlot().feed(g.session().runner()).feed(g.trainIndices(), indices)
+                        .fetch(g.trainLoss()).run()) {
             return ((TFloat32) r.get(0)).getFloat();
         }
     }

@@ -93,9 +93,10 @@ public interface Experiment<D> {
     }
 
     /**
-     * Memory one run needs besides the shared prepared data (mostly native: the features its TensorFlow graph
-     * holds), so that no more runs start side by side than fit the free memory. The default, {@value
-     * RunMemory#DEFAULT_BYTES}, fits the MNIST experiments; an experiment with bigger data overrides it.
+     * Memory one run needs besides the prepared data, which the runs share (TensorFlow on the CPU reads one copy of
+     * each set for all of them): its graph's weights, optimizer state, activations and scratch space, so that no
+     * more runs start side by side than fit the free memory. The default, {@value RunMemory#DEFAULT_BYTES}, fits
+     * the MNIST experiments; an experiment with a bigger model overrides it.
      */
     default long bytesPerRun(D data) {
         return RunMemory.DEFAULT_BYTES;
