@@ -8,7 +8,26 @@ import java.nio.file.Path;
 /** Checks, before any training, that a folder results will be written to can be written. */
 public final class OutputFolders {
 
+    /** The records folder the project commits, relative to the working folder. */
+    public static final Path COMMITTED_RECORDS = Path.of("results");
+    /** The pages generated from {@link #COMMITTED_RECORDS}, which the project commits too. */
+    public static final Path COMMITTED_PAGES = Path.of("docs", "results");
+
     private OutputFolders() {
+    }
+
+    /**
+     * Where the pages of the records in {@code records} go: {@code pages} if given; {@link #COMMITTED_PAGES} for the
+     * committed records folder; else {@code <records>/docs}, so that pages of another folder's records never replace
+     * the committed ones.
+     */
+    public static Path pagesFor(Path records, Path pages) {
+        if (pages != null) {
+            return pages;
+        }
+        boolean committed = records.toAbsolutePath().normalize()
+                .equals(COMMITTED_RECORDS.toAbsolutePath().normalize());
+        return committed ? COMMITTED_PAGES : records.resolve("docs");
     }
 
     /**

@@ -24,17 +24,19 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Run records folder (default: ${DEFAULT-VALUE}; --results is the older spelling).")
     Path results;
 
-    @Option(names = "--docs", paramLabel = "DIR", defaultValue = "docs/results",
-            description = "Generated docs folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--docs", paramLabel = "DIR",
+            description = "Generated docs folder (default: docs/results for the records in results/, else"
+                    + " <out>/docs, so that other records never replace the committed pages).")
     Path docs;
 
     @Override
     public Integer call() {
-        OutputFolders.requireWritable(docs, "--docs");
+        Path pages = OutputFolders.pagesFor(results, docs);
+        OutputFolders.requireWritable(pages, "--docs");
         Experiments registry = Experiments.registered();
         int generated = 0;
         for (Experiment<?> e : registry.all()) {
-            for (Path page : Pages.write(e, results.resolve(e.name()), docs)) {
+            for (Path page : Pages.write(e, results.resolve(e.name()), pages)) {
                 spec.commandLine().getOut().println("regenerated " + page);
                 generated++;
             }
@@ -43,7 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no run records in " + results + "; run `bin/activation-lab"
                     + " reproduce mnist-mlp` (or another experiment of `activation-lab list`) first, or pass --out DIR");
         }
-        spec.commandLine().getOut().println("regenerated " + Pages.writeIndex(registry, results, docs));
+        spec.commandLine().getOut().println("regenerated " + Pages.writeIndex(registry, results, pages));
         return 0;
     }
 }

@@ -153,8 +153,9 @@ public final class ReproduceCommand implements Callable<Integer> {
             description = "Run records folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--docs", paramLabel = "DIR", defaultValue = "docs/results",
-            description = "Generated docs folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--docs", paramLabel = "DIR",
+            description = "Generated docs folder (default: docs/results for the records in results/, else"
+                    + " <out>/docs, so that other records never replace the committed pages).")
     Path docs;
 
     @Mixin
@@ -165,7 +166,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         Experiments registry = Experiments.registered();
         Experiment<?> e = registry.get(experiment);
         OutputFolders.requireWritable(out, "--out");
-        OutputFolders.requireWritable(docs, "--docs");
+        Path pages = OutputFolders.pagesFor(out, docs);
+        OutputFolders.requireWritable(pages, "--docs");
         StudyOutputs outputs = outputs();
         Device resolved = Devices.resolve(parseDevice(device));
         Map<String, String> options = ExperimentOptions.given(spec.commandLine().getParseResult(), registry);
@@ -199,10 +201,10 @@ public final class ReproduceCommand implements Callable<Integer> {
                 result.trained(), result.kept(), (System.nanoTime() - start) / 1e9, SystemInfo.peakRssKb().stream()
                         .mapToObj(kb -> String.format(Locale.ROOT, "%,d MiB", kb / 1024)).findFirst()
                         .orElse("unknown"));
-        for (Path page : Pages.write(e, out.resolve(e.name()), docs)) {
+        for (Path page : Pages.write(e, out.resolve(e.name()), pages)) {
             stdout.println("regenerated " + page);
         }
-        Pages.writeIndex(registry, out, docs);
+        Pages.writeIndex(registry, out, pages);
         stdout.flush();
         if (!result.failures().isEmpty()) {
             result.failures().forEach(line -> err.println("activation-lab: " + line));

@@ -49,6 +49,28 @@ class ResultSafetyTest {
     }
 
     @Test
+    void withoutDocsThePagesOfAnotherRecordsFolderGoBesideItsRecordsNotOverTheCommittedOnes(@TempDir Path tmp)
+            throws IOException {
+        Path results = tmp.resolve("my-results");
+        Path committedPage = Path.of("docs", "results", "mnist-mlp.md");
+        boolean committedExisted = Files.exists(committedPage);
+        String committedBefore = committedExisted ? Files.readString(committedPage) : null;
+
+        assertEquals(0, run("reproduce", "mnist-mlp", "--activations", "relu", "--epochs", "1", "--train-limit", "300",
+                "--out", results.toString()), err.toString());
+        assertEquals(0, run("report", "--out", results.toString()), err.toString());
+
+        assertTrue(Files.readString(results.resolve("docs").resolve("mnist-mlp.md")).contains("1 epoch"));
+        assertTrue(Files.isRegularFile(results.resolve("docs").resolve("README.md")));
+        assertEquals(committedExisted, Files.exists(committedPage));
+        if (committedExisted) {
+            assertEquals(committedBefore, Files.readString(committedPage));
+        }
+        assertTrue(out.toString().contains("regenerated " + results.resolve("docs").resolve("mnist-mlp.md")),
+                out.toString());
+    }
+
+    @Test
     void aRunWithOtherSettingsGoesToItsOwnFolderAndPage(@TempDir Path tmp) throws IOException {
         Path results = tmp.resolve("results");
         Path docs = tmp.resolve("docs");
