@@ -29,12 +29,14 @@ public final class Pages {
      */
     public static List<Path> write(Experiment<?> experiment, Path experimentDir, Path docsDir) {
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, List<RunRecord>> page : pagesOf(experiment, experimentDir).entrySet()) {
+        Map<String, List<RunRecord>> pages = pagesOf(experiment, experimentDir);
+        List<RunRecord> mainRecords = pages.getOrDefault(experiment.name(), List.of());
+        for (Map.Entry<String, List<RunRecord>> page : pages.entrySet()) {
             String id = page.getKey();
             boolean main = id.equals(experiment.name());
             PageInfo info = info(experiment, id);
             String text = main ? experiment.page().render(page.getValue(), docsDir, info)
-                    : StudyPage.render(page.getValue(), docsDir, info);
+                    : StudyPage.render(page.getValue(), mainRecords, docsDir, info);
             Path file = docsDir.resolve(id + ".md");
             AtomicFiles.writeString(file, text);
             written.add(file);

@@ -6,6 +6,7 @@ import static org.activationlab.study.report.Markdown.separator;
 import static org.activationlab.study.report.Markdown.summary;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import java.util.function.ToDoubleFunction;
 import org.activationlab.study.records.DawnBenchMetrics;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.records.SplitMetrics;
+import org.activationlab.study.stats.Comparison;
+import org.activationlab.study.stats.Comparisons;
+import org.activationlab.study.stats.Summary;
 
 /**
  * The generic page of a study, for any experiment and a user's own: the protocol, per activation the mean ± sd
@@ -27,6 +31,14 @@ public final class StudyPage {
     }
 
     public static String render(List<RunRecord> records, Path docsDir, PageInfo page) {
+        return render(records, List.of(), docsDir, page);
+    }
+
+    /**
+     * The page of runs with other settings than {@code mainRecords}, the runs of the experiment's main folder: as
+     * {@link #render(List, Path, PageInfo)}, plus each activation's test accuracy here against there.
+     */
+    public static String render(List<RunRecord> records, List<RunRecord> mainRecords, Path docsDir, PageInfo page) {
         List<RunGroup> groups = RunGroup.of(records, page.experiment(), spec -> spec.equals(page.baseline()) ? 0 : 1);
         StringBuilder md = new StringBuilder();
         md.append("# ").append(page.title()).append("\n\n");
@@ -53,7 +65,73 @@ public final class StudyPage {
                     : r.validation().loss(), false, "%.4f"));
         }
         Markdown.significance(md, groups, tests, g -> g.label(groups), page.studyCommand(), page.baseline());
+        if (!mainRecords.isEmpty()) {
+            againstMainSettings(md, groups, RunGroup.of(mainRecords, page.experiment(), spec -> 0), page);
+        }
         return md.toString();
+    }
+
+    private static final String MAIN = "main settings";
+    private static final String THESE = "these settings";
+
+    /**
+     * Per activation with finished runs on both sides, test accuracy under these settings against the main
+     * settings: two groups compared, never pooled; Holm's correction across the activations.
+     */
+    private static void againstMainSettings(StringBuilder md, List<RunGroup> groups, List<RunGroup> main,
+            PageInfo page) {
+        List<Comparison> comparisons = new ArrayList<>();
+        List<String> displays = new ArrayList<>();
+        for (RunGroup g : groups) {
+            double[] here = testAccuracies(g);
+            double[] there = main.stream().filter(m -> m.spec().equals(g.spec())).findFirst()
+                    .map(StudyPage::testAccuracies).orElse(new double[0]);
+            if (here.length > 0 && there.length > 0) {
+                Map<String, double[]> values = new LinkedHashMap<>();
+                values.put(MAIN, there);
+                values.put(THESE, here);
+                comparisons.add(Comparisons.againstBaseline("test accuracy", MAIN, values, 0.05).get(0));
+                displays.add(g.display());
+            }
+        }
+        if (comparisons.isEmpty()) {
+            return;
+        }
+        double[] holm = Comparisons.holm(comparisons.stream().mapToDouble(Comparison::pValue).toArray());
+        md.append("## Against the main settings\n\n");
+        md.append("These runs differ in their settings from those of [").append(page.experiment()).append("](")
+                .append(page.experiment()).append(".md). Per activation, test accuracy here against there over the"
+                + " finished runs: the difference (these minus main settings) with its 95% Welch interval, Welch's"
+                + " two-sided t-test and Holm's correction across the activations (family-wise 5%). The two sets"
+                + " of runs are compared, never pooled; \"no difference shown\" means the data do not show one,"
+                + " not that there is none.\n\n");
+        row(md, "Activation", "Main settings", "These settings", "Difference [95% CI]", "p (Welch)", "Holm p",
+                "Conclusion");
+        separator(md, 7);
+        for (int i = 0; i < comparisons.size(); i++) {
+            Comparison c = comparisons.get(i);
+            double[] interval = c.differenceInterval();
+            boolean significant = c.tested() && holm[i] < c.alpha();
+            row(md, displays.get(i), accuracy(c.baselineSummary()), accuracy(c.otherSummary()),
+                    Markdown.fmt("%+.4f", c.difference()) + (c.tested() ? " [" + Markdown.fmt("%+.4f", interval[0])
+                            + ", " + Markdown.fmt("%+.4f", interval[1]) + "]" : ""),
+                    c.tested() ? Markdown.fmt("%.3f", c.pValue()) : NONE,
+                    c.tested() ? Markdown.fmt("%.3f", holm[i]) : NONE,
+                    !c.tested() ? "no test possible (fewer than two runs, or no spread)"
+                            : significant ? (c.difference() > 0 ? "higher" : "lower") + " under these settings"
+                            : "no difference shown");
+        }
+        md.append('\n');
+    }
+
+    /** Mean (95% interval clipped to [0, 1]), n. */
+    private static String accuracy(Summary s) {
+        return s.formatBounded("%.4f", 1, 1) + ", n=" + s.n();
+    }
+
+    private static double[] testAccuracies(RunGroup g) {
+        return g.finished().stream().filter(r -> r.test() != null).mapToDouble(r -> r.test().accuracy())
+                .filter(Double::isFinite).toArray();
     }
 
     private static ToDoubleFunction<RunRecord> test(ToDoubleFunction<SplitMetrics> metric) {

@@ -1,6 +1,7 @@
 package org.activationlab.study.stats;
 
 import java.util.Objects;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * One activation compared with the baseline activation on one metric, as one member of a family of comparisons
@@ -39,5 +40,24 @@ public record Comparison(String baseline, String other, String metric, Summary b
     /** Whether a Welch t-test could be computed, i.e. {@link #pValue()} is a number. */
     public boolean tested() {
         return !Double.isNaN(pValue);
+    }
+
+    /**
+     * The {@link Summary#CONFIDENCE} Welch interval of {@link #difference()}: the difference plus and minus the t
+     * quantile at the Welch–Satterthwaite degrees of freedom times the standard error {@code sqrt(s1²/n1 + s2²/n2)};
+     * both bounds NaN when not {@link #tested()}.
+     */
+    public double[] differenceInterval() {
+        if (!tested()) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double se = Math.sqrt(square(baselineSummary.sd()) / baselineSummary.n()
+                + square(otherSummary.sd()) / otherSummary.n());
+        double t = new TDistribution(degreesOfFreedom).inverseCumulativeProbability(0.5 + Summary.CONFIDENCE / 2);
+        return new double[] {difference - t * se, difference + t * se};
+    }
+
+    private static double square(double x) {
+        return x * x;
     }
 }
