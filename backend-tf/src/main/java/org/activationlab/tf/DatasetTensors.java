@@ -9,10 +9,10 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * A dataset's features and labels as native tensors, one pair per dataset for the whole process: every session
- * that reads the same dataset (runs side by side, or the evaluation of one run while another trains) feeds the
- * same read-only tensors instead of copying the set into a graph variable of its own. The pair is freed when its
- * last lease is closed.
+ * A dataset's features and labels as native tensors, one pair per dataset for the whole process: on the CPU every
+ * session that reads the same dataset (runs side by side, or the evaluation of one run while another trains) feeds
+ * the same read-only tensors instead of copying the set into a graph variable of its own; on a GPU a slot leases
+ * them only for the run that copies them to the device. The pair is freed when its last lease is closed.
  */
 final class DatasetTensors {
 
@@ -37,6 +37,8 @@ final class DatasetTensors {
 
     /** The tensors of {@code dataset} (compared by identity: datasets are immutable), made on first use. */
     static Lease lease(Dataset dataset) {
+        // the copy into native memory happens under the lock: a second run asking for the same set waits for it
+        // instead of making its own; runs of a study lease the same few sets, so the wait costs nothing else
         synchronized (LIVE) {
             DatasetTensors tensors = LIVE.computeIfAbsent(dataset, DatasetTensors::new);
             tensors.leases++;
@@ -64,10 +66,6 @@ final class DatasetTensors {
     /** One holder's claim on the tensors; closing the last claim frees them. */
     final class Lease implements AutoCloseable {
         private boolean closed;
-
-        Dataset dataset() {
-            return dataset;
-        }
 
         TFloat32 features() {
             return features;

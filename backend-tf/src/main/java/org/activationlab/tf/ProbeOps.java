@@ -53,7 +53,7 @@ final class ProbeOps {
         return tf.math.mean(tf.dtypes.cast(flags, TFloat32.class), tf.constant(0));
     }
 
-    /** One graph run of the probes on the training examples at {@code indices}. */
+    /** One graph run of the probes on the training examples at {@code indices}; {@code fed} feeds the training set. */
     ProbeStats run(Session.Runner fed, Placeholder<TInt32> trainIndices, TInt32 indices, Operand<TFloat32> loss,
             int epoch) {
         long start = System.nanoTime();

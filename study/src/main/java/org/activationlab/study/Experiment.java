@@ -95,8 +95,9 @@ public interface Experiment<D> {
     /**
      * Memory one run needs besides the prepared data, which the runs share (TensorFlow on the CPU reads one copy of
      * each set for all of them): its graph's weights, optimizer state, activations and scratch space, so that no
-     * more runs start side by side than fit the free memory. The default, {@value RunMemory#DEFAULT_BYTES}, fits
-     * the MNIST experiments; an experiment with a bigger model overrides it.
+     * more runs start side by side than fit the free memory (the one shared copy of the data lives in the fifth of
+     * it that no run is given). The default, {@value RunMemory#DEFAULT_BYTES}, fits the MNIST experiments; an
+     * experiment with a bigger model overrides it.
      */
     default long bytesPerRun(D data) {
         return RunMemory.DEFAULT_BYTES;

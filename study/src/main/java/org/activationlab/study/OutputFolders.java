@@ -5,7 +5,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Checks, before any training, that a folder results will be written to can be written. */
+/**
+ * Where records and pages go: the committed folders, the pages' folder of a records folder, and the check, before
+ * any training, that a folder results will be written to can be written.
+ */
 public final class OutputFolders {
 
     /** The records folder the project commits, relative to the working folder. */

@@ -35,8 +35,10 @@ public final class Pages {
             String id = page.getKey();
             boolean main = id.equals(experiment.name());
             PageInfo info = info(experiment, id);
+            String variant = page.getValue().get(0).variant();
             String text = main ? experiment.page().render(page.getValue(), docsDir, info)
-                    : StudyPage.render(page.getValue(), mainRecords, docsDir, info);
+                    : StudyPage.render(page.getValue(), mainRecords.stream().filter(r -> r.variant().equals(variant))
+                            .toList(), docsDir, info);
             Path file = docsDir.resolve(id + ".md");
             AtomicFiles.writeString(file, text);
             written.add(file);

@@ -37,8 +37,8 @@ import org.activationlab.tf.schedules.LearningRateSchedule;
  *     .data(train, valid, test)
  *     .optimizer(Adam.defaults()).epochs(10).batchSize(128)
  *     .build();
- * StudyResult result = study.run(Path.of("results/my-question"));   // resumable: finished runs are kept
- * result.writeReport(Path.of("docs/results"));                      // page + figures, from the records only
+ * StudyResult result = study.run(Path.of("my-results/my-question"));   // resumable: finished runs are kept
+ * result.writeReport(Path.of("my-results/docs"));                    // page + figures, from the records only
  * }</pre>
  */
 public final class Study {

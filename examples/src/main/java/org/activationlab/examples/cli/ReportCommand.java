@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** Regenerates the result pages from the stored run records only. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Regenerate docs/results/*.md from the run records in results/ (no training), for every"
-                + " registered experiment with records.")
+        description = "Regenerate the result pages from the run records in --out (default results/, whose pages are"
+                + " docs/results/*.md), without training, for every registered experiment with records.")
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -32,7 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path pages = OutputFolders.pagesFor(results, docs);
-        OutputFolders.requireWritable(pages, "--docs");
+        OutputFolders.requireWritable(pages, docs == null ? "the pages' folder <out>/docs (or --docs)" : "--docs");
         Experiments registry = Experiments.registered();
         int generated = 0;
         for (Experiment<?> e : registry.all()) {

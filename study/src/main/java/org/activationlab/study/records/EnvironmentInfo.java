@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.activationlab.study.OutputFolders;
 
 /**
  * The machine and software a run used, so that timings and small numerical differences can be explained.
@@ -85,7 +86,7 @@ public record EnvironmentInfo(String activationLabVersion, String javaVersion, S
             return UNKNOWN;
         }
         Optional<String> status = git(dir, "status", "--porcelain", "--untracked-files=no", "--", ":(top)",
-                ":(top,exclude)results", ":(top,exclude)docs/results");
+                ":(top,exclude)" + OutputFolders.COMMITTED_RECORDS, ":(top,exclude)" + OutputFolders.COMMITTED_PAGES);
         // if status itself fails the tree cannot be vouched for, so err on the side of "dirty"
         boolean dirty = status.isEmpty() || !status.get().isEmpty();
         return head.get() + (dirty ? "-dirty" : "");

@@ -207,14 +207,23 @@ public final class RunRecords {
     }
 
     /**
-     * The records of the other settings of the experiment in {@code experimentDir}, by the {@value #OTHER_SETTINGS} folder they are in (across
-     * variants), each sorted as {@link #readAll} sorts.
+     * The records of the other settings of the experiment in {@code experimentDir}, by the {@value #OTHER_SETTINGS}
+     * folder they are in, named by the folders on the way without {@value #OTHER_SETTINGS} ({@code epochs-2}, or
+     * {@code lr-0.5-epochs-2} for a variant's), each sorted as {@link #readAll} sorts: one group per variant and
+     * settings, never runs of two variants together.
      */
     public static java.util.SortedMap<String, List<RunRecord>> readOtherSettingsIn(Path experimentDir) {
         java.util.SortedMap<String, List<RunRecord>> byFolder = new java.util.TreeMap<>();
         for (Path f : files(experimentDir)) {
-            if (isUnderOtherSettings(experimentDir.relativize(f))) {
-                byFolder.computeIfAbsent(f.getParent().getFileName().toString(), k -> new ArrayList<>()).add(read(f));
+            Path folder = experimentDir.relativize(f).getParent();
+            if (folder != null && isUnderOtherSettings(folder)) {
+                List<String> parts = new ArrayList<>();
+                folder.forEach(part -> {
+                    if (!part.toString().equals(OTHER_SETTINGS)) {
+                        parts.add(part.toString());
+                    }
+                });
+                byFolder.computeIfAbsent(String.join("-", parts), k -> new ArrayList<>()).add(read(f));
             }
         }
         byFolder.values().forEach(RunRecords::sorted);

@@ -66,45 +66,48 @@ public final class StudyPage {
         }
         Markdown.significance(md, groups, tests, g -> g.label(groups), page.studyCommand(), page.baseline());
         if (!mainRecords.isEmpty()) {
-            againstMainSettings(md, groups, RunGroup.of(mainRecords, page.experiment(), spec -> 0), page);
+            againstMainSettings(md, groups, RunGroup.of(mainRecords, page.experiment(), spec -> 0), page,
+                    tests.get(0));
         }
         return md.toString();
     }
 
-    private static final String MAIN = "main settings";
-    private static final String THESE = "these settings";
-
     /**
-     * Per activation with finished runs on both sides, test accuracy under these settings against the main
+     * Per activation with finished runs on both sides, {@code metric} under these settings against the main
      * settings: two groups compared, never pooled; Holm's correction across the activations.
      */
     private static void againstMainSettings(StringBuilder md, List<RunGroup> groups, List<RunGroup> main,
-            PageInfo page) {
+            PageInfo page, SignificanceMetric metric) {
+        String mainSettings = "main settings";
         List<Comparison> comparisons = new ArrayList<>();
-        List<String> displays = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
         for (RunGroup g : groups) {
-            double[] here = testAccuracies(g);
+            double[] here = Markdown.valuesOf(g, metric);
             double[] there = main.stream().filter(m -> m.spec().equals(g.spec())).findFirst()
-                    .map(StudyPage::testAccuracies).orElse(new double[0]);
+                    .map(m -> Markdown.valuesOf(m, metric)).orElse(new double[0]);
             if (here.length > 0 && there.length > 0) {
                 Map<String, double[]> values = new LinkedHashMap<>();
-                values.put(MAIN, there);
-                values.put(THESE, here);
-                comparisons.add(Comparisons.againstBaseline("test accuracy", MAIN, values, 0.05).get(0));
-                displays.add(g.display());
+                values.put(mainSettings, there);
+                values.put("these settings", here);
+                // a family of one: its adjusted p is the raw one; Holm across the activations is applied below
+                comparisons.add(Comparisons.againstBaseline(metric.name(), mainSettings, values, 0.05).get(0));
+                labels.add(g.label(groups));
             }
         }
         if (comparisons.isEmpty()) {
             return;
         }
         double[] holm = Comparisons.holm(comparisons.stream().mapToDouble(Comparison::pValue).toArray());
+        String f = metric.format();
         md.append("## Against the main settings\n\n");
         md.append("These runs differ in their settings from those of [").append(page.experiment()).append("](")
-                .append(page.experiment()).append(".md). Per activation, test accuracy here against there over the"
-                + " finished runs: the difference (these minus main settings) with its 95% Welch interval, Welch's"
-                + " two-sided t-test and Holm's correction across the activations (family-wise 5%). The two sets"
-                + " of runs are compared, never pooled; \"no difference shown\" means the data do not show one,"
-                + " not that there is none.\n\n");
+                .append(page.experiment()).append(".md). Per activation, ").append(metric.name())
+                .append(" here against there over the finished runs: the difference (these minus main settings)"
+                + " with its 95% Welch interval (for that activation alone, not adjusted for the several"
+                + " activations), Welch's two-sided t-test, and Holm's correction of the p-values across the"
+                + " activations (family-wise 5%), which the conclusion follows. The two sets of runs are compared,"
+                + " never pooled; \"no difference shown\" means the data do not show one, not that there is"
+                + " none.\n\n");
         row(md, "Activation", "Main settings", "These settings", "Difference [95% CI]", "p (Welch)", "Holm p",
                 "Conclusion");
         separator(md, 7);
@@ -112,26 +115,23 @@ public final class StudyPage {
             Comparison c = comparisons.get(i);
             double[] interval = c.differenceInterval();
             boolean significant = c.tested() && holm[i] < c.alpha();
-            row(md, displays.get(i), accuracy(c.baselineSummary()), accuracy(c.otherSummary()),
-                    Markdown.fmt("%+.4f", c.difference()) + (c.tested() ? " [" + Markdown.fmt("%+.4f", interval[0])
-                            + ", " + Markdown.fmt("%+.4f", interval[1]) + "]" : ""),
-                    c.tested() ? Markdown.fmt("%.3f", c.pValue()) : NONE,
-                    c.tested() ? Markdown.fmt("%.3f", holm[i]) : NONE,
+            boolean better = (c.difference() > 0) == metric.higherIsBetter();
+            row(md, labels.get(i), bounded(c.baselineSummary(), f), bounded(c.otherSummary(), f),
+                    Markdown.fmt("%+" + f.substring(1), c.difference()) + (c.tested() ? " ["
+                            + Markdown.fmt("%+" + f.substring(1), interval[0]) + ", "
+                            + Markdown.fmt("%+" + f.substring(1), interval[1]) + "]" : ""),
+                    c.tested() ? Markdown.pValue(c.pValue()) : NONE,
+                    c.tested() ? Markdown.pValue(holm[i]) : NONE,
                     !c.tested() ? "no test possible (fewer than two runs, or no spread)"
-                            : significant ? (c.difference() > 0 ? "higher" : "lower") + " under these settings"
+                            : significant ? (better ? "better" : "worse") + " under these settings"
                             : "no difference shown");
         }
         md.append('\n');
     }
 
-    /** Mean (95% interval clipped to [0, 1]), n. */
-    private static String accuracy(Summary s) {
-        return s.formatBounded("%.4f", 1, 1) + ", n=" + s.n();
-    }
-
-    private static double[] testAccuracies(RunGroup g) {
-        return g.finished().stream().filter(r -> r.test() != null).mapToDouble(r -> r.test().accuracy())
-                .filter(Double::isFinite).toArray();
+    /** Mean (95% interval clipped to [0, 1]), n: for fractions such as accuracy. */
+    private static String bounded(Summary s, String format) {
+        return s.formatBounded(format, 1, 1) + ", n=" + s.n();
     }
 
     private static ToDoubleFunction<RunRecord> test(ToDoubleFunction<SplitMetrics> metric) {

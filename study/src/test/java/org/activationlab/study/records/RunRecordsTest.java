@@ -134,12 +134,15 @@ class RunRecordsTest {
         Files.writeString(dir.resolve("relu-seed4.json.tmp"), "{ half a rec");
         RunRecords.write(dir.resolve("other-settings/epochs-2/relu-seed1.json"),
                 RunRecordFixtures.finished(Activations.relu(), 1, 2, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9));
+        RunRecords.write(dir.resolve("lr-0.5/other-settings/epochs-2/relu-seed1.json"),
+                RunRecordFixtures.finished(Activations.relu(), 1, 2, 0.1, 0.9, 0.9, 0.9, 0.9, 0.8));
 
         List<RunRecord> all = RunRecords.readAll(results, "mnist-mlp");
 
         assertEquals(List.of("relu/1", "relu/2", "sigmoid/1", "sigmoid/2"),
                 all.stream().map(r -> r.activation().spec() + "/" + r.seed()).toList());
-        assertEquals(List.of("epochs-2"), List.copyOf(RunRecords.readOtherSettingsIn(dir).keySet()));
+        assertEquals(List.of("epochs-2", "lr-0.5-epochs-2"), List.copyOf(RunRecords.readOtherSettingsIn(dir).keySet()),
+                "a variant's other settings are a group of their own, never merged with another variant's");
         assertEquals(List.of(), RunRecords.readAll(results, "no-such-experiment"));
     }
 
