@@ -21,6 +21,8 @@ public final class Dataset {
     private final int sampleSize;
     private final List<String> classNames;
     private final String source;
+    /** The last {@link #take} result: runs that ask for the same prefix get one object, which a backend can share. */
+    private volatile Dataset lastTake;
 
     /**
      * Creates a dataset. The {@code features} array is taken over without copying (datasets can be
@@ -150,7 +152,8 @@ public final class Dataset {
     }
 
     /**
-     * The first {@code n} samples, named {@code "<name>[:n]"}.
+     * The first {@code n} samples, named {@code "<name>[:n]"}; asked for the same {@code n} again, the same object
+     * (so that runs side by side, each taking the prefix, share one copy of it).
      *
      * @throws IllegalArgumentException if {@code n} is negative or larger than {@link #size()}
      */
@@ -159,8 +162,15 @@ public final class Dataset {
             throw new IllegalArgumentException(
                     "cannot take " + n + " samples from dataset '" + name + "' of size " + size());
         }
-        return new Dataset(name + "[:" + n + "]", Arrays.copyOf(features, n * sampleSize),
+        Dataset last = lastTake;
+        if (last != null && last.size() == n) {
+            return last;
+        }
+        // two threads taking at once may each build one: both are equal, and the later one is kept
+        Dataset taken = new Dataset(name + "[:" + n + "]", Arrays.copyOf(features, n * sampleSize),
                 Arrays.copyOf(labels, n), sampleShape, classNames, source);
+        lastTake = taken;
+        return taken;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.activationlab.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,17 @@ class DatasetTest {
         assertArrayEquals(new float[] {0, 1, 10, 11}, t.features());
         assertEquals(0, d.take(0).size());
         assertThrows(IllegalArgumentException.class, () -> d.take(4));
+    }
+
+    @Test
+    void takingTheSamePrefixAgainGivesTheSameObjectSoThatRunsCanShareIt() {
+        Dataset d = dataset("d", 2, 1, 0);
+        Dataset two = d.take(2);
+        assertSame(two, d.take(2));
+        Dataset one = d.take(1);
+        assertNotSame(two, one);
+        assertArrayEquals(new int[] {2}, one.labels());
+        assertArrayEquals(new int[] {2, 1}, d.take(2).labels());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.activationlab.data.Dataset;
 import org.activationlab.tf.Device;
 import org.activationlab.tf.Precision;
 
@@ -62,5 +63,10 @@ public record StudySettings(int epochs, int batchSize, int trainLimit, Double th
                     + " experiment's options()");
         }
         return value;
+    }
+
+    /** The first {@link #trainLimit} examples of {@code train} (all of them if it has fewer), or all of it (0). */
+    public Dataset trainingSet(Dataset train) {
+        return trainLimit > 0 ? train.take(Math.min(trainLimit, train.size())) : train;
     }
 }

@@ -119,7 +119,7 @@ public final class DyingReluExperiment implements Experiment<MnistMlpExperiment.
     @Override
     public Protocol protocol(MnistMlpExperiment.PaperData data, StudyGrid.Run run, StudySettings settings) {
         double lr = learningRateOf(run.variant());
-        int probe = Math.min(PROBE_SIZE, MnistMlpExperiment.trainingSet(data, settings).size());
+        int probe = Math.min(PROBE_SIZE, settings.trainingSet(data.train()).size());
         return MnistMlpExperiment.mlpProtocol(data, MnistMlpExperiment.model(run.activation()),
                         Sgd.of(lr).describe(), settings,
                         String.format(Locale.ROOT, "; probes on a fixed sample of %,d training images", probe))
@@ -131,7 +131,7 @@ public final class DyingReluExperiment implements Experiment<MnistMlpExperiment.
     public RunRecord run(MnistMlpExperiment.PaperData data, RunContext context) {
         double lr = learningRateOf(context.run().variant());
         Sequential model = MnistMlpExperiment.model(context.run().activation());
-        Dataset train = MnistMlpExperiment.trainingSet(data, context.settings());
+        Dataset train = context.settings().trainingSet(data.train());
         try (CompiledModel compiled = context.compile(model, context.config(Sgd.of(lr)),
                 MnistMlpExperiment.modelInfo(train))) {
             History history = compiled.fit(train, context.fit(MnistMlpExperiment.BATCH_SIZE, "valid")

@@ -82,7 +82,7 @@ public final class MnistCnnExperiment implements Experiment<TrainTest> {
     @Override
     public Protocol protocol(TrainTest data, StudyGrid.Run run, StudySettings settings) {
         Sequential model = PaperModels.mnistCnn(run.activation());
-        Dataset train = trainingSet(data, settings);
+        Dataset train = settings.trainingSet(data.train());
         Activation act = run.activation();
         return Protocol.builder().model(model.toString(), model.trainableParameters())
                 .optimizer(Adam.defaults().describe()).batchSize(BATCH_SIZE).epochs(settings.epochs())
@@ -95,15 +95,10 @@ public final class MnistCnnExperiment implements Experiment<TrainTest> {
                 .device(settings.device().name()).setting("threshold", settings.threshold()).build();
     }
 
-    private static Dataset trainingSet(TrainTest data, StudySettings settings) {
-        int limit = settings.trainLimit();
-        return limit > 0 ? data.train().take(Math.min(limit, data.train().size())) : data.train();
-    }
-
     @Override
     public RunRecord run(TrainTest data, RunContext context) {
         Sequential model = PaperModels.mnistCnn(context.run().activation());
-        Dataset train = trainingSet(data, context.settings());
+        Dataset train = context.settings().trainingSet(data.train());
         try (CompiledModel compiled = context.compile(model, context.config(Adam.defaults()),
                 MnistMlpExperiment.modelInfo(train))) {
             long start = System.nanoTime();

@@ -104,7 +104,7 @@ public final class MnistMlpExperiment implements Experiment<MnistMlpExperiment.P
     @Override
     public RunRecord run(PaperData data, RunContext context) {
         Sequential model = model(context.run().activation());
-        Dataset train = trainingSet(data, context.settings());
+        Dataset train = context.settings().trainingSet(data.train());
         try (CompiledModel compiled = context.compile(model, context.config(Sgd.of(LEARNING_RATE)), modelInfo(train))) {
             History history = compiled.fit(train, context.fit(BATCH_SIZE, "valid").validation(data.valid()).build());
             Evaluation valid = compiled.evaluate(data.valid());
@@ -123,19 +123,13 @@ public final class MnistMlpExperiment implements Experiment<MnistMlpExperiment.P
         return new ModelInfo(train.classNames(), Preprocessing.unitRange(1));
     }
 
-    /** The first {@code trainLimit} examples of the paper's training split, or all of it. */
-    static Dataset trainingSet(PaperData data, StudySettings settings) {
-        int limit = settings.trainLimit();
-        return limit > 0 ? data.train().take(Math.min(limit, data.train().size())) : data.train();
-    }
-
     /**
      * The protocol of an MLP trained on the paper's split, shared by the experiments built from dense layers;
      * {@code splitNote} is appended to the split's description.
      */
     static Protocol.Builder mlpProtocol(PaperData data, Sequential model, String optimizer, StudySettings settings,
             String splitNote) {
-        Dataset train = trainingSet(data, settings);
+        Dataset train = settings.trainingSet(data.train());
         return Protocol.builder().model(model.toString(), model.trainableParameters()).optimizer(optimizer)
                 .batchSize(BATCH_SIZE).epochs(settings.epochs()).split(splitDescription(data) + splitNote)
                 .trainLimit(settings.trainLimit()).deterministic(settings.deterministic()).dataSource(train.source())

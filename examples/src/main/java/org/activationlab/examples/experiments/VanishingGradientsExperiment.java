@@ -124,15 +124,10 @@ public final class VanishingGradientsExperiment implements Experiment<TrainTest>
         return "depth-" + depth + "-width-" + width;
     }
 
-    private static Dataset trainingSet(TrainTest data, StudySettings settings) {
-        int limit = settings.trainLimit();
-        return limit > 0 ? data.train().take(Math.min(limit, data.train().size())) : data.train();
-    }
-
     @Override
     public Protocol protocol(TrainTest data, StudyGrid.Run run, StudySettings settings) {
         Sequential model = model(run.activation(), run.variant(), settings);
-        Dataset train = trainingSet(data, settings);
+        Dataset train = settings.trainingSet(data.train());
         return Protocol.builder().model(model.toString(), model.trainableParameters())
                 .optimizer(Sgd.of(LEARNING_RATE).describe()).batchSize(BATCH_SIZE).epochs(settings.epochs())
                 .split(String.format(Locale.ROOT, "canonical MNIST split: train %,d / test %,d (test evaluated after"
@@ -147,7 +142,7 @@ public final class VanishingGradientsExperiment implements Experiment<TrainTest>
     @Override
     public RunRecord run(TrainTest data, RunContext context) {
         Sequential model = model(context.run().activation(), context.run().variant(), context.settings());
-        Dataset train = trainingSet(data, context.settings());
+        Dataset train = context.settings().trainingSet(data.train());
         try (CompiledModel compiled = context.compile(model, context.config(Sgd.of(LEARNING_RATE)),
                 MnistMlpExperiment.modelInfo(train))) {
             History history = compiled.fit(train, context.fit(BATCH_SIZE, "test").validation(data.test())
