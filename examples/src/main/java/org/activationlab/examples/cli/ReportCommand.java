@@ -32,7 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path pages = OutputFolders.pagesFor(results, docs);
-        OutputFolders.requireWritable(pages, docs == null ? "the pages' folder <out>/docs (or --docs)" : "--docs");
+        OutputFolders.requireWritable(pages, "--docs");
         Experiments registry = Experiments.registered();
         int generated = 0;
         for (Experiment<?> e : registry.all()) {

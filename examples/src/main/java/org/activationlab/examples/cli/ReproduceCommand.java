@@ -167,7 +167,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         Experiment<?> e = registry.get(experiment);
         OutputFolders.requireWritable(out, "--out");
         Path pages = OutputFolders.pagesFor(out, docs);
-        OutputFolders.requireWritable(pages, docs == null ? "the pages' folder <out>/docs (or --docs)" : "--docs");
+        OutputFolders.requireWritable(pages, "--docs");
         StudyOutputs outputs = outputs();
         Device resolved = Devices.resolve(parseDevice(device));
         Map<String, String> options = ExperimentOptions.given(spec.commandLine().getParseResult(), registry);
