@@ -98,10 +98,11 @@ final class StudyBenchmark {
             Map<String, Double> accuracy = new LinkedHashMap<>();
             variants.forEach(v -> accuracy.put(v.name(), v.accuracy(null)));
             String title = String.format(Locale.ROOT, "benchmark study %s: %s x seeds 1..%d = %d runs of %d epoch%s"
-                    + "%s, sequential vs %d workers in one process", e.name(), activations.stream()
+                    + "%s, %s%s in one process", e.name(), activations.stream()
                     .map(Activation::spec).collect(Collectors.joining(", ")), seeds.size(), runs, epochs,
                     epochs == 1 ? "" : "s", trainLimit > 0 ? String.format(Locale.ROOT, " on %,d training examples",
-                    trainLimit) : "", workers);
+                    trainLimit) : "", workers > 1 ? "one run after another vs " + workers + " side by side"
+                    : "one run after another", withBf16 ? ", fp32 vs bf16" : "");
             String setup = String.format(Locale.ROOT, "wall seconds of the whole grid (data prepared once, before);"
                     + " 1 untimed warm-up + %d timed round%s, interleaved; mean test accuracy of the last grid",
                     rounds, rounds == 1 ? "" : "s");
