@@ -1,5 +1,6 @@
 package org.activationlab.study;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -152,7 +153,13 @@ public final class GridJob<D> {
                     + " RunContext.record()");
         }
         StudyRunner.write(Path.of(cell.file()), record);
-        runOutputs.recordWritten();
+        try {
+            runOutputs.recordWritten();
+        } catch (UncheckedIOException e) {
+            // the record is safe; leftover checkpoints are clutter, not a reason to stop the other runs
+            runLog.accept("activation-lab: " + e.getMessage() + " (the run's record is written; delete the folder by"
+                    + " hand)");
+        }
         listener.finished(cell, record);
     }
 

@@ -154,6 +154,7 @@ public final class StudyRunner {
                 }
             });
         }
+        plan.outputs().tidy();
         List<RunRecord> done = Arrays.stream(records).filter(Objects::nonNull).toList();
         return new StudyResult(experiment, experimentDir, done, trained[0], kept, failures);
     }

@@ -26,12 +26,11 @@ import org.activationlab.tf.training.History;
  */
 public final class RunOutputs {
 
-    private static final RunOutputs NONE = new RunOutputs(null, null, null, null, 1, false, "", line -> { });
+    private static final RunOutputs NONE = new RunOutputs(null, null, null, 1, false, "", line -> { });
 
     private final Path savedModel;
     private final Path tensorboardRun;
     private final Path checkpoints;
-    private final Path checkpointRoot;
     private final int keepCheckpoints;
     private final boolean resume;
     private final String tag;
@@ -42,12 +41,11 @@ public final class RunOutputs {
     private TensorBoardLogger tensorboard;
     private boolean attached;
 
-    RunOutputs(Path savedModel, Path tensorboardRun, Path checkpoints, Path checkpointRoot, int keepCheckpoints,
-            boolean resume, String tag, Consumer<String> log) {
+    RunOutputs(Path savedModel, Path tensorboardRun, Path checkpoints, int keepCheckpoints, boolean resume,
+            String tag, Consumer<String> log) {
         this.savedModel = savedModel;
         this.tensorboardRun = tensorboardRun;
         this.checkpoints = checkpoints;
-        this.checkpointRoot = checkpointRoot;
         this.keepCheckpoints = keepCheckpoints;
         this.resume = resume;
         this.tag = tag;
@@ -147,17 +145,16 @@ public final class RunOutputs {
         }
     }
 
-    /** Removes the run's checkpoints: its record now holds everything they were kept for. */
+    /**
+     * Removes the run's checkpoints: its record now holds everything they were kept for. The folders above them are
+     * shared with runs still training and are tidied when the study ends ({@link StudyOutputs#tidy()}).
+     */
     public void recordWritten() {
         if (checkpoints == null) {
             return;
         }
         try {
             Checkpointer.clear(checkpoints);
-            for (Path p = checkpoints.getParent(); p != null && p.startsWith(checkpointRoot) && isEmpty(p);
-                    p = p.getParent()) {
-                Files.delete(p);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the checkpoints in " + checkpoints + ": " + e.getMessage(),
                     e);
@@ -172,15 +169,6 @@ public final class RunOutputs {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("events.out.tfevents.")).toList()) {
                 Files.delete(f);
             }
-        }
-    }
-
-    private static boolean isEmpty(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
         }
     }
 }

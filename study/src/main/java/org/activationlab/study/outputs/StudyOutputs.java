@@ -1,7 +1,14 @@
 package org.activationlab.study.outputs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Where the runs of a study put their saved models, TensorBoard runs and per-epoch checkpoints: one folder per run
@@ -44,7 +51,33 @@ public record StudyOutputs(Path saveModels, Path tensorboard, Path checkpoints, 
      */
     public RunOutputs forRun(Path name, String tag, boolean resume, Consumer<String> log) {
         return new RunOutputs(resolve(saveModels, name), resolve(tensorboard, name), resolve(checkpoints, name),
-                checkpoints, keepCheckpoints, resume, tag, log);
+                keepCheckpoints, resume, tag, log);
+    }
+
+    /**
+     * Removes the empty folders the finished runs' checkpoints leave under the checkpoints root (the root too), once
+     * the study's runs have ended. A folder another process filled meanwhile (a shard or a Spark executor writing
+     * into the same results) is left as it is.
+     */
+    public void tidy() {
+        if (checkpoints == null || !Files.isDirectory(checkpoints)) {
+            return;
+        }
+        List<Path> folders;
+        try (Stream<Path> walk = Files.walk(checkpoints)) {
+            folders = walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return;   // tidying is a nicety: an unreadable folder stays
+        }
+        for (Path folder : folders) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (DirectoryNotEmptyException e) {
+                // still holds a checkpoint: a run that was interrupted or is training elsewhere
+            } catch (IOException e) {
+                return;
+            }
+        }
     }
 
     private static Path resolve(Path root, Path name) {
