@@ -138,8 +138,9 @@ public final class GridJob<D> {
             return;
         }
         RunOutputs runOutputs = runOutputs(cell, runLog);
-        RunContext context = new RunContext(experiment.name(), run, settings, protocol, command, environment,
-                progress && threads == 0, runLog, epochs, runOutputs, threads);
+        RunContext context = new RunContext(experiment.name(), run, settings, protocol, command,
+                environment.withIntraOpThreads(threads), progress && threads == 0, runLog, epochs, runOutputs,
+                threads);
         RunRecord record;
         try {
             record = experiment.run(data, context);

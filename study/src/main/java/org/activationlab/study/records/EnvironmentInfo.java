@@ -29,9 +29,13 @@ import org.activationlab.study.OutputFolders;
  * @param gitCommit {@code git rev-parse HEAD} of the working directory, with {@code -dirty} appended when
  *     tracked files have uncommitted changes (run records and generated pages under {@code results/} and
  *     {@code docs/results/} do not count), or {@code unknown} outside a repository or without git
+ * @param intraOpThreads the intra-op threads of the run's TensorFlow session: 0 for TensorFlow's default pools (the
+ *     run trained alone), n when runs trained side by side with n threads each, so that timings are compared only
+ *     between runs that shared the cores alike; {@code null} in records written before it was recorded
  */
 public record EnvironmentInfo(String activationLabVersion, String javaVersion, String javaVendor, String os,
-        String arch, String cpuModel, int availableProcessors, String tensorflowVersion, String gitCommit) {
+        String arch, String cpuModel, int availableProcessors, String tensorflowVersion, String gitCommit,
+        Integer intraOpThreads) {
 
     public static final String UNKNOWN = "unknown";
 
@@ -44,7 +48,13 @@ public record EnvironmentInfo(String activationLabVersion, String javaVersion, S
                 System.getProperty("java.vendor"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"), readCpuModel(), Runtime.getRuntime().availableProcessors(),
-                tensorflowVersion, gitCommit(workingDir));
+                tensorflowVersion, gitCommit(workingDir), 0);
+    }
+
+    /** This environment for a run whose session had {@code threads} intra-op threads (0: the default pools). */
+    public EnvironmentInfo withIntraOpThreads(int threads) {
+        return new EnvironmentInfo(activationLabVersion, javaVersion, javaVendor, os, arch, cpuModel,
+                availableProcessors, tensorflowVersion, gitCommit, threads);
     }
 
     /** The version the build wrote into {@code version.properties} (a filtered resource). */

@@ -21,9 +21,20 @@ final class LegacyRecords {
      * Upgrades in place: version 1 predates the DAWNBench measurements, versions 1 and 2 the protocol's
      * preprocessing and device (MNIST pixels in [0, 1] on the CPU then), versions 1 to 3 variants and the dynamics
      * measurements; version 5 moves the optional measurements into {@code sections}, adds the protocol's
-     * {@code settings} (the thresholds those sections name) and drops machine paths from the data source.
+     * {@code settings} (the thresholds those sections name) and drops machine paths from the data source; version 6
+     * records the session's intra-op threads in the environment (unknown, null, before).
      */
     static void upgrade(ObjectNode record, int version) {
+        if (version <= 4) {
+            upgradeToFive(record, version);
+        }
+        if (record.get("environment") instanceof ObjectNode environment) {
+            environment.putNull("intra_op_threads");
+        }
+        record.put("schema_version", RunRecord.SCHEMA_VERSION);
+    }
+
+    private static void upgradeToFive(ObjectNode record, int version) {
         ObjectNode protocol = record.get("protocol") instanceof ObjectNode p ? p : record.putObject("protocol");
         if (version <= 2) {
             protocol.put("preprocessing", Protocol.PIXELS_IN_UNIT_RANGE);
@@ -58,7 +69,6 @@ final class LegacyRecords {
             protocol.put("data_source", withoutMachinePaths(source.asText()));
         }
         record.putNull("fingerprint");
-        record.put("schema_version", RunRecord.SCHEMA_VERSION);
     }
 
     /**

@@ -59,6 +59,13 @@ public final class Markdown {
         }
     }
 
+    /** How the run's session shared the cores: its timings compare only with runs that shared them alike. */
+    static String threads(RunRecord r) {
+        Integer t = r.environment().intraOpThreads();
+        return t == null ? "not recorded" : t == 0 ? "TensorFlow's default pools (one run at a time)"
+                : t + " intra-op (runs side by side, sharing the cores)";
+    }
+
     /** The precision of a run when it is not the default fp32, else {@code null}. */
     public static String precision(RunRecord r) {
         return r.protocol().setting(Protocol.PRECISION_SETTING);
@@ -68,6 +75,9 @@ public final class Markdown {
         md.append("### Environment\n\n");
         field(md, groups, "CPU", r -> r.environment().cpuModel());
         field(md, groups, "Cores available", r -> Integer.toString(r.environment().availableProcessors()));
+        if (groups.stream().flatMap(g -> g.runs().stream()).anyMatch(r -> r.environment().intraOpThreads() != null)) {
+            field(md, groups, "TensorFlow threads per run", Markdown::threads);
+        }
         field(md, groups, "OS", r -> r.environment().os() + " (" + r.environment().arch() + ")");
         field(md, groups, "Java", r -> r.environment().javaVersion() + " (" + r.environment().javaVendor() + ")");
         field(md, groups, "TensorFlow", r -> r.environment().tensorflowVersion());

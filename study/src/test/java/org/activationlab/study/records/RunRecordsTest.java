@@ -201,14 +201,32 @@ class RunRecordsTest {
     }
 
     @Test
+    void aSchemaFiveRecordReadsWithItsFingerprintAndThreadsNotRecorded() throws IOException {
+        RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
+        String v6 = RunRecords.toJson(r);
+        assertTrue(v6.contains("\"intra_op_threads\" : 0"), v6);
+        Path five = results.resolve("five.json");
+        Files.writeString(five, v6.replace("\"schema_version\" : 6", "\"schema_version\" : 5")
+                .replaceAll(",\\s*\"intra_op_threads\" : 0", ""));
+
+        RunRecord read = RunRecords.read(five);
+
+        assertEquals(null, read.environment().intraOpThreads());
+        assertEquals(r.fingerprint(), read.fingerprint());
+        assertEquals(r.test(), read.test());
+    }
+
+    @Test
     void readRejectsANewerSchemaNamingTheFile() throws IOException {
         RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
         Path newer = results.resolve("newer.json");
-        Files.writeString(newer, RunRecords.toJson(r).replace("\"schema_version\" : 5", "\"schema_version\" : 6"));
+        int next = RunRecord.SCHEMA_VERSION + 1;
+        Files.writeString(newer, RunRecords.toJson(r).replace("\"schema_version\" : " + RunRecord.SCHEMA_VERSION,
+                "\"schema_version\" : " + next));
 
         InvalidRecordException e = assertThrows(InvalidRecordException.class, () -> RunRecords.read(newer));
 
-        assertTrue(e.getMessage().contains(newer.toString()) && e.getMessage().contains("schema_version 6"),
+        assertTrue(e.getMessage().contains(newer.toString()) && e.getMessage().contains("schema_version " + next),
                 e.getMessage());
     }
 
