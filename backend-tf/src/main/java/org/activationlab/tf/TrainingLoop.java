@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.activationlab.data.Dataset;
+import org.activationlab.data.split.Splits;
 import org.activationlab.tf.callbacks.Callback;
 import org.activationlab.tf.metrics.Evaluation;
 import org.activationlab.tf.probes.ProbeStats;
@@ -55,7 +56,7 @@ final class TrainingLoop {
         List<EpochStats> epochs = new ArrayList<>(resumed == null ? List.of() : resumed.epochs());
         // a resumed run replays the shuffles of the epochs it skips, so epoch k sees the order it would have seen
         for (int skipped = 0; skipped < epochs.size(); skipped++) {
-            shuffle(order, shuffle);
+            Splits.shuffle(order, shuffle);
         }
         epochsTrained += epochs.size();
         if (probeBatch != null && resumed == null) {
@@ -67,7 +68,7 @@ final class TrainingLoop {
         int divergedEpoch = 0;
         Running running = new Running();
         for (int epoch = epochs.size() + 1; epoch <= options.epochs() && stopReason[0] == null; epoch++) {
-            shuffle(order, shuffle);
+            Splits.shuffle(order, shuffle);
             g.resetMetrics();
             double learningRate = g.learningRate();
             int current = epoch;
@@ -152,7 +153,7 @@ final class TrainingLoop {
     private static int[] probeIndices(int trainSize, FitOptions options) {
         int[] all = InputChecks.range(0, trainSize);
         // a stream apart from the epoch shuffles', so probing does not change the training order
-        shuffle(all, new SplittableRandom(options.shuffleSeed() * 31 + 17));
+        Splits.shuffle(all, new SplittableRandom(options.shuffleSeed() * 31 + 17));
         int[] chosen = Arrays.copyOf(all, options.probeSize());
         Arrays.sort(chosen);
         return chosen;
@@ -161,15 +162,6 @@ final class TrainingLoop {
     private ProbeStats probe(int[] indices) {
         try (TInt32 idx = TInt32.vectorOf(indices)) {
             return g.probe(idx, epochsTrained);
-        }
-    }
-
-    private static void shuffle(int[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
         }
     }
 }

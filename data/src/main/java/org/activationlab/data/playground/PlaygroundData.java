@@ -124,13 +124,7 @@ public final class PlaygroundData {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
+        Splits.shuffle(order, new SplittableRandom(seed));
         int trainSize = Math.min(n, (int) Math.floor(n * trainFraction + SPLIT_SLACK));
         int[] train = new int[trainSize];
         int[] test = new int[n - trainSize];

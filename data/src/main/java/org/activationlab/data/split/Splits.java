@@ -242,7 +242,11 @@ public final class Splits {
         return byClass;
     }
 
-    private static void shuffle(int[] values, SplittableRandom random) {
+    /**
+     * Shuffles {@code values} in place with the Fisher-Yates method, drawing from {@code random}: the one shuffle of
+     * the project, so that a seed gives the same order wherever it is used.
+     */
+    public static void shuffle(int[] values, SplittableRandom random) {
         for (int i = values.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int tmp = values[i];

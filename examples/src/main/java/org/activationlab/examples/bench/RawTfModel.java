@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.activationlab.data.Dataset;
+import org.activationlab.data.split.Splits;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -182,13 +183,7 @@ abstract class RawTfModel implements AutoCloseable {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        Splits.shuffle(order, new SplittableRandom(seed));
         float[] features = train.features();
         int batchSize = batchLabels.length;
         long start = System.nanoTime();
