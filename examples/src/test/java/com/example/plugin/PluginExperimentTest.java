@@ -3,17 +3,15 @@ package com.example.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.activationlab.examples.cli.Main;
+import org.activationlab.examples.cli.CommandLines;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.records.RunRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * An experiment registered only in this module's test resources is listed and runs through {@code reproduce} and
@@ -25,10 +23,7 @@ class PluginExperimentTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CommandLines.execute(out, err, args);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,11 +95,8 @@ class BadInputTest {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
 
-        int code = cli.execute(all.toArray(String[]::new));
+        int code = CommandLines.execute(out, err, all.toArray(String[]::new));
 
         String message = err.toString().strip();
         assertEquals(2, code, name + ": " + message);

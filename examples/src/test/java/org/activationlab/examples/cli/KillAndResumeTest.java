@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.records.RunRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A deterministic run killed with SIGKILL (as kill -9) once it has checkpointed an epoch, then continued with
@@ -38,10 +36,7 @@ class KillAndResumeTest {
 
     private String runHere(List<String> args) {
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        cli.setErr(new PrintWriter(err, true));
-        assertEquals(0, cli.execute(args.toArray(String[]::new)), err.toString());
+        assertEquals(0, CommandLines.execute(new StringWriter(), err, args.toArray(String[]::new)), err.toString());
         return err.toString();
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
-import picocli.CommandLine;
 
 /**
  * The acceptance path on real MNIST: reproduce with --save-models and --tensorboard, then predict PNGs of test
@@ -44,10 +42,7 @@ class PersistenceCommandsTest {
     private static String[] run(int expectedExit, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
+        int exit = CommandLines.execute(out, err, args);
         assertEquals(expectedExit, exit, out + "\n" + err);
         return new String[] {out.toString(), err.toString()};
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.records.RunRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A study interrupted after some runs (simulated: one shard finished, a half-written temporary file left behind as
@@ -37,10 +35,7 @@ class StudyResumeTest {
                 "--seeds", "2", "--epochs", "1", "--train-limit", "300", "--no-progress", "--out",
                 dir.resolve("results").toString(), "--docs", dir.resolve("docs").toString()));
         args.addAll(List.of(extra));
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args.toArray(String[]::new));
+        return CommandLines.execute(out, err, args.toArray(String[]::new));
     }
 
     @Test
@@ -68,10 +63,8 @@ class StudyResumeTest {
         assertTrue(page.contains("## Is the difference real?"), page);
 
         Map<Path, byte[]> first = snapshot(dir.resolve("docs"));
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        assertEquals(0, cli.execute("report", "--results", dir.resolve("results").toString(), "--docs",
-                dir.resolve("docs").toString()));
+        assertEquals(0, CommandLines.execute(new StringWriter(), new StringWriter(), "report", "--results",
+                dir.resolve("results").toString(), "--docs", dir.resolve("docs").toString()));
         Map<Path, byte[]> second = snapshot(dir.resolve("docs"));
         assertEquals(first.keySet(), second.keySet());
         assertTrue(first.keySet().stream().anyMatch(p -> p.toString().endsWith("train-loss.png")), first.keySet()

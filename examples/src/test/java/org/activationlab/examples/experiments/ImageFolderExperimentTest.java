@@ -5,19 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
-import org.activationlab.examples.cli.Main;
+import org.activationlab.examples.cli.CommandLines;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.records.RunRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** An image folder of any class count trains end to end; a wrong image size is refused in command-line terms. */
 class ImageFolderExperimentTest {
@@ -45,10 +43,7 @@ class ImageFolderExperimentTest {
     }
 
     private int run(StringWriter err, String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return CommandLines.execute(new StringWriter(), err, args);
     }
 
     @Test
