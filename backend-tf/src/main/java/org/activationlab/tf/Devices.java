@@ -25,7 +25,7 @@ public final class Devices {
                 Ops tf = Ops.create(g).withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU)
                         .deviceIndex(0).build());
                 var probe = tf.withName("gpu_probe").math.add(tf.constant(1f), tf.constant(1f));
-                ConfigProto config = ConfigProto.newBuilder().setAllowSoftPlacement(false).build();
+                ConfigProto config = SessionConfigs.noted(ConfigProto.newBuilder().setAllowSoftPlacement(false).build());
                 try (Session s = new Session(g, config); var r = s.runner().fetch(probe).run()) {
                     gpuAvailable = true;
                 }

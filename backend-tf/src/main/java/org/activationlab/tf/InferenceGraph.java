@@ -14,6 +14,7 @@ import org.tensorflow.Signature;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -59,7 +60,7 @@ public final class InferenceGraph implements AutoCloseable {
             Operand<TFloat32> logits = network.forward(input, Network.Mode.INFER, tf.constant(0L)).logits();
             probabilities = tf.withName(PROBABILITIES).nn.softmax(logits);
             classes = tf.withName(CLASSES).math.argMax(probabilities, tf.constant(1), TInt64.class);
-            session = new Session(graph);
+            session = new Session(graph, SessionConfigs.noted(ConfigProto.getDefaultInstance()));
             for (Parameter p : network.parameters()) {
                 float[] values = tensors.get(p.name());
                 if (values == null || values.length != p.size()) {

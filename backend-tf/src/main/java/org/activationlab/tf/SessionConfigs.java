@@ -35,6 +35,17 @@ final class SessionConfigs {
             }
             session.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(rewrite));
         }
-        return session.build();
+        return noted(session.build(), config.deterministic());
+    }
+
+    /** {@code config} for a session of no training run (inference, device probes), noted with the process's pools. */
+    static ConfigProto noted(ConfigProto config) {
+        return noted(config, false);
+    }
+
+    // every session the backend opens goes through here: without per-session pools the first one sizes them all
+    private static ConfigProto noted(ConfigProto config, boolean deterministic) {
+        IntraOpPools.process().open(config.getIntraOpParallelismThreads(), deterministic);
+        return config;
     }
 }

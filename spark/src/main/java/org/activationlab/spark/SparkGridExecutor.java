@@ -8,6 +8,7 @@ import org.activationlab.study.GridExecutor;
 import org.activationlab.study.GridJob;
 import org.activationlab.study.GridListener;
 import org.activationlab.study.records.RunRecords;
+import org.activationlab.tf.IntraOpPools;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -39,7 +40,9 @@ public final class SparkGridExecutor implements GridExecutor {
                     + " look " + name + " up by name); register it in META-INF/services/org.activationlab.study"
                     + ".Experiment or use --executor in-process");
         }
-        SparkConf conf = new SparkConf().setAppName("activation-lab " + name);
+        SparkConf conf = new SparkConf().setAppName("activation-lab " + name)
+                // an executor trains several tasks side by side: each session needs an intra-op pool of its own
+                .setIfMissing("spark.executorEnv." + IntraOpPools.VARIABLE, "1");
         String master = job.execution().options().get(MASTER);
         if (master != null) {
             conf.setMaster(master);

@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.activationlab.tf.IntraOpPools;
 
 /**
  * Runs a grid's cells in this JVM: {@link WorkerCount} workers, each taking the next cell when its run ends, all
@@ -31,6 +32,10 @@ public final class InProcessExecutor implements GridExecutor {
                 job.experiment().bytesPerRun(job.data()), cores, RunMemory.available(), job.settings().deterministic(),
                 job.settings().threshold() != null);
         job.log("activation-lab: " + count.line());
+        String pools = IntraOpPools.process().sideBySideNote(count.workers());
+        if (pools != null) {
+            job.log("activation-lab: " + pools);
+        }
         Queue<GridCell> queue = new ConcurrentLinkedQueue<>(cells);
         AtomicReference<Throwable> fatal = new AtomicReference<>();
         Runnable worker = () -> {
