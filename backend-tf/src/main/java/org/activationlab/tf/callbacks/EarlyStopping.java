@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.activationlab.tf.CompiledModel;
 import org.activationlab.tf.training.EpochStats;
+import org.activationlab.tf.training.History;
 
 /**
  * Stops training when a monitored quantity has stopped improving, as Keras's {@code EarlyStopping}: an epoch
@@ -12,7 +13,9 @@ import org.activationlab.tf.training.EpochStats;
  * row without improvement training stops. With {@code restoreBestWeights} the weights and batch-norm buffers of
  * the best epoch are put back when training ends, whether this callback stopped it or the epochs ran out (Keras
  * restores only when it stopped training). Defaults as Keras: monitor {@code val_loss}, mode from the monitor,
- * patience 0, min delta 0, no restoring. Build with {@link #builder()}; one instance per {@code fit}.
+ * patience 0, min delta 0, no restoring. Build with {@link #builder()}; one instance per {@code fit}. A {@code fit}
+ * that resumes an interrupted run replays the epochs before it ({@link #onResume}), so the resumed run stops where
+ * the uninterrupted one would have (Keras's {@code BackupAndRestore} starts early stopping afresh).
  */
 public final class EarlyStopping implements Callback {
 
@@ -49,8 +52,47 @@ public final class EarlyStopping implements Callback {
         bestWeights = null;
     }
 
+    /**
+     * Replays the epochs trained before an interruption, so that patience and the best value carry on as if the run
+     * had not stopped; with {@code restoreBestWeights} the checkpoint's weights are the best ones only if its epoch
+     * is the best so far, so a best epoch before it is refused.
+     *
+     * @throws IllegalStateException if the best weights are those of an epoch before the checkpoint's
+     */
+    @Override
+    public void onResume(History trained, TrainingControl control) {
+        for (EpochStats e : trained.epochs()) {
+            observe(e);
+        }
+        int last = trained.epochs().isEmpty() ? 0 : trained.last().epoch();
+        if (restoreBestWeights && bestEpoch > 0) {
+            if (bestEpoch != last) {
+                throw new IllegalStateException("EarlyStopping cannot put the best weights back after resuming: the"
+                        + " best epoch so far is " + bestEpoch + " (" + monitor.key() + " " + best + "), but the run"
+                        + " resumes from epoch " + last + ", whose checkpoint holds epoch " + last + "'s weights;"
+                        + " resume without restoreBestWeights, or restore epoch " + bestEpoch + "'s checkpoint and"
+                        + " resume from there");
+            }
+            bestWeights = snapshot();
+        }
+        if (wait > 0 && wait >= patience) {
+            control.stop(stopReason());
+        }
+    }
+
     @Override
     public void onEpochEnd(EpochStats stats, TrainingControl control) {
+        if (observe(stats)) {
+            if (restoreBestWeights) {
+                bestWeights = snapshot();
+            }
+        } else if (wait >= patience) {
+            control.stop(stopReason());
+        }
+    }
+
+    /** Takes in one epoch's monitored value; true if it improved on the best so far. */
+    private boolean observe(EpochStats stats) {
         double value = monitor.of(stats);
         if (Double.isNaN(value)) {
             throw new IllegalStateException("EarlyStopping monitors " + monitor.key() + ", which is NaN in epoch "
@@ -61,17 +103,21 @@ public final class EarlyStopping implements Callback {
             best = value;
             bestEpoch = stats.epoch();
             wait = 0;
-            if (restoreBestWeights) {
-                bestWeights = new LinkedHashMap<>(model.weights());
-                bestWeights.putAll(model.buffers());
-            }
-            return;
+        } else {
+            wait++;
         }
-        wait++;
-        if (wait >= patience) {
-            control.stop(String.format(Locale.ROOT, "early stopping: %s did not improve by more than %s for %d "
-                    + "epoch(s); best %s in epoch %d", monitor.key(), minDelta, wait, best, bestEpoch));
-        }
+        return improved;
+    }
+
+    private Map<String, float[]> snapshot() {
+        Map<String, float[]> weights = new LinkedHashMap<>(model.weights());
+        weights.putAll(model.buffers());
+        return weights;
+    }
+
+    private String stopReason() {
+        return String.format(Locale.ROOT, "early stopping: %s did not improve by more than %s for %d epoch(s); best"
+                + " %s in epoch %d", monitor.key(), minDelta, wait, best, bestEpoch);
     }
 
     @Override

@@ -81,6 +81,94 @@ class EarlyStoppingTest {
         assertTrue(e.getMessage().contains("monitors val_loss"), e.getMessage());
     }
 
+    private static History history(double... losses) {
+        List<EpochStats> epochs = new ArrayList<>();
+        for (int i = 0; i < losses.length; i++) {
+            epochs.add(valLoss(i + 1, losses[i]));
+        }
+        return new History(epochs, null, 0, List.of());
+    }
+
+    @Test
+    void aResumedRunStopsWhereTheUninterruptedOneDoes() {
+        // uninterrupted: 0.9 is best in epoch 2, epochs 3 and 4 do not improve, patience 2 stops in epoch 4
+        assertEquals(4, stopEpoch(EarlyStopping.builder().patience(2).build(), 1.0, 0.9, 0.95, 0.96, 0.97));
+        EarlyStopping es = EarlyStopping.builder().patience(2).build();
+        es.onTrainBegin(null);
+        String[] reason = {null};
+        es.onResume(history(1.0, 0.9, 0.95), r -> reason[0] = r);
+        assertNull(reason[0], "one epoch without improvement is within the patience");
+        assertEquals(2, es.bestEpoch());
+        es.onEpochEnd(valLoss(4, 0.96), r -> reason[0] = r);
+        assertEquals("early stopping: val_loss did not improve by more than 0.0 for 2 epoch(s); best 0.9 in epoch 2",
+                reason[0]);
+        // started afresh (no replay) it would have taken 0.96 as its first best and gone on
+        EarlyStopping fresh = EarlyStopping.builder().patience(2).build();
+        fresh.onTrainBegin(null);
+        String[] none = {null};
+        fresh.onEpochEnd(valLoss(4, 0.96), r -> none[0] = r);
+        assertNull(none[0]);
+    }
+
+    @Test
+    void aRunInterruptedAfterItsStoppingEpochStopsAtOnce() {
+        EarlyStopping es = EarlyStopping.builder().patience(1).build();
+        es.onTrainBegin(null);
+        String[] reason = {null};
+        es.onResume(history(1.0, 0.9, 0.95), r -> reason[0] = r);
+        assertEquals("early stopping: val_loss did not improve by more than 0.0 for 1 epoch(s); best 0.9 in epoch 2",
+                reason[0]);
+        EarlyStopping improving = EarlyStopping.builder().build();
+        improving.onTrainBegin(null);
+        String[] none = {null};
+        improving.onResume(history(1.0, 0.9), r -> none[0] = r);
+        assertNull(none[0], "patience 0 stops only after an epoch without improvement");
+    }
+
+    @Test
+    void bestWeightsOfAnEpochBeforeTheCheckpointAreRefused() {
+        EarlyStopping es = EarlyStopping.builder().patience(3).restoreBestWeights(true).build();
+        es.onTrainBegin(null);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> es.onResume(history(1.0, 0.9, 0.95), r -> { }));
+        assertEquals("EarlyStopping cannot put the best weights back after resuming: the best epoch so far is 2"
+                + " (val_loss 0.9), but the run resumes from epoch 3, whose checkpoint holds epoch 3's weights; resume"
+                + " without restoreBestWeights, or restore epoch 2's checkpoint and resume from there", e.getMessage());
+    }
+
+    /**
+     * Interrupted at its best epoch and resumed (deterministic, same model), the run stops in the same epoch for
+     * the same reason as the uninterrupted one and puts back the same best weights.
+     */
+    @Test
+    void fitResumedAtTheBestEpochEndsAsTheUninterruptedFit() {
+        Dataset train = randomLabels(60, 1);
+        Dataset valid = randomLabels(200, 2);
+        Sequential mlp = Sequential.of(input(5), dense(64).relu(), dense(3).softmax());
+        TrainingConfig config = TrainingConfig.of(Sgd.of(0.2), 3).withDeterministic(true);
+        FitOptions.Builder options = FitOptions.builder(200, 10).validation(valid).shuffleSeed(5);
+        History full;
+        int best;
+        double bestLoss;
+        try (CompiledModel m = ModelCompiler.compile(mlp, config)) {
+            EarlyStopping es = EarlyStopping.builder().patience(3).restoreBestWeights(true).build();
+            full = m.fit(train, options.callback(es).build());
+            best = es.bestEpoch();
+            bestLoss = m.evaluate(valid).loss();
+        }
+        assertNotNull(full.stopReason());
+        try (CompiledModel m = ModelCompiler.compile(mlp, config)) {
+            History first = m.fit(train, FitOptions.builder(best, 10).validation(valid).shuffleSeed(5).build());
+            EarlyStopping es = EarlyStopping.builder().patience(3).restoreBestWeights(true).build();
+            History resumed = m.fit(train, FitOptions.builder(200, 10).validation(valid).shuffleSeed(5)
+                    .resumeFrom(first).callback(es).build());
+            assertEquals(full.epochs().size(), resumed.epochs().size());
+            assertEquals(full.stopReason(), resumed.stopReason());
+            assertEquals(best, es.bestEpoch());
+            assertEquals(bestLoss, m.evaluate(valid).loss(), 0.0);
+        }
+    }
+
     private static Dataset randomLabels(int n, long seed) {
         Random random = new Random(seed);
         float[] x = new float[n * 5];
