@@ -25,8 +25,8 @@ public final class Devices {
                 Ops tf = Ops.create(g).withDevice(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU)
                         .deviceIndex(0).build());
                 var probe = tf.withName("gpu_probe").math.add(tf.constant(1f), tf.constant(1f));
-                ConfigProto config = SessionConfigs.noted(ConfigProto.newBuilder().setAllowSoftPlacement(false).build());
-                try (Session s = new Session(g, config); var r = s.runner().fetch(probe).run()) {
+                ConfigProto config = ConfigProto.newBuilder().setAllowSoftPlacement(false).build();
+                try (Session s = SessionConfigs.open(g, config); var r = s.runner().fetch(probe).run()) {
                     gpuAvailable = true;
                 }
             } catch (RuntimeException e) {

@@ -60,7 +60,7 @@ public final class InferenceGraph implements AutoCloseable {
             Operand<TFloat32> logits = network.forward(input, Network.Mode.INFER, tf.constant(0L)).logits();
             probabilities = tf.withName(PROBABILITIES).nn.softmax(logits);
             classes = tf.withName(CLASSES).math.argMax(probabilities, tf.constant(1), TInt64.class);
-            session = new Session(graph, SessionConfigs.noted(ConfigProto.getDefaultInstance()));
+            session = SessionConfigs.open(graph, ConfigProto.getDefaultInstance());
             for (Parameter p : network.parameters()) {
                 float[] values = tensors.get(p.name());
                 if (values == null || values.length != p.size()) {

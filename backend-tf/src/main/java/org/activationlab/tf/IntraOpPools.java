@@ -1,35 +1,36 @@
 package org.activationlab.tf;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Whose intra-op thread pool a TensorFlow session computes on. TensorFlow 2.18 gives every session of a process one
  * shared pool, sized by the first session's {@code intra_op_parallelism_threads}, unless the process was started
  * with {@value #VARIABLE}{@code =1}: then each session owns a pool of the size it asks for. Shared, the setting of
  * every later session is silently ignored: a deterministic session would compute on several threads, and runs side
- * by side would queue their ops' work on one pool (measured on 2 cores: 1.86x for two MLP runs side by side with
- * the pool shared, 2.73x with a pool each). The variable must be in the environment before Java starts (TensorFlow
- * reads it once and Java cannot set it); {@code bin/activation-lab}, the Maven tests and the Spark executors set it.
+ * by side would queue their ops' work on one pool (the guide's "Runs side by side" has the measured cost). The
+ * variable must be in the environment before Java starts: TensorFlow reads it when it makes the first session's
+ * devices, and Java cannot set it for itself. {@code bin/activation-lab}, the Maven tests and the Spark executors
+ * set it.
  */
 public final class IntraOpPools {
 
     /** The environment variable that gives each session a pool of its own. */
     public static final String VARIABLE = "TF_OVERRIDE_GLOBAL_THREADPOOL";
 
-    private static final IntraOpPools PROCESS = new IntraOpPools(enabled(System.getenv(VARIABLE)),
-            Runtime.getRuntime().availableProcessors());
+    private static final IntraOpPools PROCESS = new IntraOpPools(enabled(System.getenv(VARIABLE)));
+
+    /** The shared pool is not made yet. */
+    private static final int NONE = 0;
+    /** The shared pool has TensorFlow's default size, which Java cannot know (CPU affinity, TF_NUM_INTRAOP_THREADS). */
+    private static final int DEFAULT_SIZE = -1;
 
     private final boolean perSession;
-    private final int defaultThreads;
-    /** The shared pool's threads once the first session made it; 0 before, and always 0 with pools per session. */
-    private int sharedThreads;
+    /** The shared pool's threads once the first session made it; always {@link #NONE} with pools per session. */
+    private int shared = NONE;
 
-    IntraOpPools(boolean perSession, int defaultThreads) {
-        if (defaultThreads < 1) {
-            throw new IllegalArgumentException("the default intra-op threads must be >= 1, got " + defaultThreads);
-        }
+    IntraOpPools(boolean perSession) {
         this.perSession = perSession;
-        this.defaultThreads = defaultThreads;
     }
 
     /** This process's pools. */
@@ -46,33 +47,32 @@ public final class IntraOpPools {
         return v.equals("1") || v.equals("true");
     }
 
-    /** Whether each session gets a pool of its own size. */
+    /** Whether each session gets a pool of its own size; false when all share the first session's. */
     public boolean perSession() {
         return perSession;
     }
 
     /**
-     * Notes a new session asking for {@code requested} intra-op threads (0: TensorFlow's default, one per core) and
-     * returns the threads its ops will actually share.
+     * Opens a session asking for {@code requested} intra-op threads (0: TensorFlow's default), one at a time, so
+     * that which session made a shared pool is known.
      *
      * @throws IllegalStateException if the session is {@code deterministic} (it asks for one thread) but an earlier
-     *     session of this process made a shared pool of several threads
+     *     session of this process made a shared pool that may have several threads
      */
-    synchronized int open(int requested, boolean deterministic) {
-        int wanted = requested > 0 ? requested : defaultThreads;
-        if (perSession) {
-            return wanted;
+    synchronized <S> S open(int requested, boolean deterministic, Supplier<S> session) {
+        if (!perSession) {
+            if (shared == NONE) {
+                shared = requested > 0 ? requested : DEFAULT_SIZE;
+            }
+            if (deterministic && shared != 1) {
+                throw new IllegalStateException("deterministic training needs a single-threaded TensorFlow session,"
+                        + " but this process shares one intra-op pool of " + (shared == DEFAULT_SIZE
+                        ? "TensorFlow's default size" : shared + " threads") + ", made by its first session (a device"
+                        + " probe counts); start Java with " + VARIABLE + "=1 in the environment (bin/activation-lab"
+                        + " does) so that every session gets a pool of its own");
+            }
         }
-        if (sharedThreads == 0) {
-            sharedThreads = wanted;
-        }
-        if (deterministic && sharedThreads != 1) {
-            throw new IllegalStateException("deterministic training needs a single-threaded TensorFlow session, but"
-                    + " this process shares one intra-op pool of " + sharedThreads + " threads, made by its first"
-                    + " session; start Java with " + VARIABLE + "=1 in the environment (bin/activation-lab does) so"
-                    + " that every session gets a pool of its own");
-        }
-        return sharedThreads;
+        return session.get();
     }
 
     /** One line on the pools for a study that trains {@code workers} runs side by side, or null if all is well. */

@@ -1,10 +1,15 @@
 package org.activationlab.tf;
 
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.RewriterConfig;
 
-/** The TensorFlow session options of a training configuration: thread pools and precision. */
+/**
+ * The TensorFlow session options of a training configuration (thread pools and precision), and the one place the
+ * backend opens its sessions, so that {@link IntraOpPools} sees every one.
+ */
 final class SessionConfigs {
 
     private SessionConfigs() {
@@ -35,17 +40,22 @@ final class SessionConfigs {
             }
             session.setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(rewrite));
         }
-        return noted(session.build(), config.deterministic());
+        return session.build();
     }
 
-    /** {@code config} for a session of no training run (inference, device probes), noted with the process's pools. */
-    static ConfigProto noted(ConfigProto config) {
-        return noted(config, false);
+    /** Opens the session of a training run: {@code config}'s options on {@code device}. */
+    static Session open(Graph graph, TrainingConfig config, Device device) {
+        return open(graph, of(config, device), config.deterministic());
+    }
+
+    /** Opens a session of no training run (inference, device probes) with {@code options}. */
+    static Session open(Graph graph, ConfigProto options) {
+        return open(graph, options, false);
     }
 
     // every session the backend opens goes through here: without per-session pools the first one sizes them all
-    private static ConfigProto noted(ConfigProto config, boolean deterministic) {
-        IntraOpPools.process().open(config.getIntraOpParallelismThreads(), deterministic);
-        return config;
+    private static Session open(Graph graph, ConfigProto options, boolean deterministic) {
+        return IntraOpPools.process().open(options.getIntraOpParallelismThreads(), deterministic,
+                () -> new Session(graph, options));
     }
 }

@@ -134,7 +134,7 @@ final class TrainingGraph implements AutoCloseable {
             probabilities = tf.withName("probabilities").nn.softmax(
                     network.forward(predictInput, Network.Mode.INFER, stepCounter).logits());
 
-            session = new Session(graph, SessionConfigs.of(config, device));
+            session = SessionConfigs.open(graph, config, device);
         } catch (RuntimeException e) {
             graph.close();
             throw e;

@@ -50,12 +50,12 @@ final class TrainingLoop {
         List<TrainingListener> listeners = options.listeners();
         listeners.forEach(l -> l.onTrainBegin(options.epochs(), steps));
         options.callbacks().forEach(c -> c.onTrainBegin(owner));
+        int[] probeBatch = options.probeSize() > 0 ? probeIndices(train.size(), options) : null;
         String[] stopReason = {null};
         History resumed = options.resumeFrom();
         if (resumed != null) {
             options.callbacks().forEach(c -> c.onResume(resumed, reason -> stopReason[0] = reason));
         }
-        int[] probeBatch = options.probeSize() > 0 ? probeIndices(train.size(), options) : null;
         List<ProbeStats> probes = new ArrayList<>(resumed == null ? List.of() : resumed.probes());
         List<EpochStats> epochs = new ArrayList<>(resumed == null ? List.of() : resumed.epochs());
         // a resumed run replays the shuffles of the epochs it skips, so epoch k sees the order it would have seen

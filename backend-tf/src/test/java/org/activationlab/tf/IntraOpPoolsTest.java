@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,43 +32,43 @@ class IntraOpPoolsTest {
     }
 
     @Test
-    void sharedTheFirstSessionSizesThePoolForEveryLaterOne() {
-        IntraOpPools pools = new IntraOpPools(false, 2);
-        assertEquals(2, pools.open(0, false), "the default: one thread per core");
-        assertEquals(2, pools.open(1, false), "a later session's own setting is ignored");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> pools.open(1, true));
+    void sharedAPoolOfSeveralOrOfTheDefaultSizeRefusesADeterministicSessionAfterIt() {
+        IntraOpPools sized = new IntraOpPools(false);
+        assertEquals("first", sized.open(2, false, () -> "first"));
+        assertEquals("later", sized.open(1, false, () -> "later"), "a later session's setting is ignored, not refused");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> sized.open(1, true, () -> fail("no session may be opened")));
         assertTrue(e.getMessage().contains("shares one intra-op pool of 2 threads"), e.getMessage());
-        assertTrue(e.getMessage().contains("TF_OVERRIDE_GLOBAL_THREADPOOL=1"), e.getMessage());
+        assertTrue(e.getMessage().contains("start Java with TF_OVERRIDE_GLOBAL_THREADPOOL=1"), e.getMessage());
+
+        IntraOpPools byDefault = new IntraOpPools(false);
+        byDefault.open(0, false, () -> "a device probe");
+        e = assertThrows(IllegalStateException.class, () -> byDefault.open(1, true, () -> "deterministic"));
+        assertTrue(e.getMessage().contains("pool of TensorFlow's default size"), e.getMessage());
     }
 
     @Test
-    void sharedAfterASingleThreadedFirstSessionDeterministicRunsHold() {
-        IntraOpPools pools = new IntraOpPools(false, 2);
-        assertEquals(1, pools.open(1, true));
-        assertEquals(1, pools.open(0, false), "a default session after it is single-threaded too");
-        assertEquals(1, pools.open(1, true));
+    void sharedAfterASingleThreadedFirstSessionDeterministicSessionsOpen() {
+        IntraOpPools pools = new IntraOpPools(false);
+        assertEquals("a", pools.open(1, true, () -> "a"));
+        assertEquals("b", pools.open(0, false, () -> "b"));
+        assertEquals("c", pools.open(1, true, () -> "c"));
     }
 
     @Test
-    void perSessionEverySessionGetsWhatItAsksFor() {
-        IntraOpPools pools = new IntraOpPools(true, 2);
-        assertEquals(2, pools.open(0, false));
-        assertEquals(3, pools.open(3, false));
-        assertEquals(1, pools.open(1, true));
+    void perSessionEverySessionOpensWhateverCameBefore() {
+        IntraOpPools pools = new IntraOpPools(true);
+        pools.open(0, false, () -> "default");
+        pools.open(3, false, () -> "three");
+        assertEquals("deterministic", pools.open(1, true, () -> "deterministic"));
     }
 
     @Test
     void onlyRunsSideBySideOnASharedPoolGetTheNote() {
-        assertNull(new IntraOpPools(true, 2).sideBySideNote(2));
-        assertNull(new IntraOpPools(false, 2).sideBySideNote(1));
-        String note = new IntraOpPools(false, 2).sideBySideNote(2);
+        assertNull(new IntraOpPools(true).sideBySideNote(2));
+        assertNull(new IntraOpPools(false).sideBySideNote(1));
+        String note = new IntraOpPools(false).sideBySideNote(2);
         assertTrue(note.contains("TF_OVERRIDE_GLOBAL_THREADPOOL=1"), note);
-    }
-
-    @Test
-    void theDefaultThreadsMustBePositive() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new IntraOpPools(true, 0));
-        assertEquals("the default intra-op threads must be >= 1, got 0", e.getMessage());
     }
 
     /** The Maven tests run with the variable set, as bin/activation-lab does: sessions really own their pools. */

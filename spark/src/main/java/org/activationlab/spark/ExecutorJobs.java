@@ -12,6 +12,7 @@ import org.activationlab.study.Experiments;
 import org.activationlab.study.GridJob;
 import org.activationlab.study.outputs.StudyOutputs;
 import org.activationlab.study.records.EnvironmentInfo;
+import org.activationlab.tf.IntraOpPools;
 import org.tensorflow.TensorFlow;
 
 /**
@@ -65,7 +66,7 @@ final class ExecutorJobs {
                     + e.getMessage() + "; give every worker the dataset mirror or a warm cache", e);
         }
         return GridJob.of(experiment, data, spec.settings(), spec.command(), resolver,
-                EnvironmentInfo.capture(TensorFlow.version()), Execution.inProcess(1), false, System.err::println,
+                EnvironmentInfo.capture(TensorFlow.version(), IntraOpPools.process().perSession()), Execution.inProcess(1), false, System.err::println,
                 (run, epoch) -> { }, StudyOutputs.none(), null, false);
     }
 }

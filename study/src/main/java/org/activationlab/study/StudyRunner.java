@@ -24,6 +24,7 @@ import org.activationlab.study.records.Protocol;
 import org.activationlab.study.records.RecordStore;
 import org.activationlab.study.records.RunRecord;
 import org.activationlab.study.records.RunRecords;
+import org.activationlab.tf.IntraOpPools;
 import org.activationlab.tf.Precision;
 import org.activationlab.tf.PrecisionSupport;
 import org.tensorflow.TensorFlow;
@@ -70,7 +71,7 @@ public final class StudyRunner {
             }
         };
         D data = experiment.prepare(settings, Experiment.DataContext.of(resolver, log));
-        EnvironmentInfo environment = EnvironmentInfo.capture(TensorFlow.version());
+        EnvironmentInfo environment = EnvironmentInfo.capture(TensorFlow.version(), IntraOpPools.process().perSession());
         RunRecord[] records = new RunRecord[runs.size()];
         Map<Integer, Integer> slotOfIndex = new HashMap<>();
         List<StudyGrid.Run> pending = new ArrayList<>();

@@ -36,6 +36,7 @@ class ParallelStudyTest {
         List<RunRecord> a = RunRecords.readAllIn(tmp.resolve("sequential"));
         List<RunRecord> b = RunRecords.readAllIn(tmp.resolve("parallel"));
         assertEquals(6, b.size());
+        assertEquals(Boolean.TRUE, b.get(0).environment().intraOpPoolPerSession(), "the Maven tests set the variable");
         for (int i = 0; i < a.size(); i++) {
             assertEquals(TimingsMasked.of(a.get(i)), TimingsMasked.of(b.get(i)), a.get(i).activation().spec() + " seed "
                     + a.get(i).seed());

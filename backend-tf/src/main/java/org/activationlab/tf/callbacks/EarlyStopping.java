@@ -54,35 +54,29 @@ public final class EarlyStopping implements Callback {
 
     /**
      * Replays the epochs trained before an interruption, so that patience and the best value carry on as if the run
-     * had not stopped; with {@code restoreBestWeights} the checkpoint's weights are the best ones only if its epoch
-     * is the best so far, so a best epoch before it is refused.
+     * had not stopped, and stops at once if a stop was due in them. With {@code restoreBestWeights} the checkpoint
+     * holds the best weights only if its epoch is the best so far; if not, a later improvement replaces them, and
+     * otherwise training ends with an error rather than with the wrong weights.
      *
-     * @throws IllegalStateException if the best weights are those of an epoch before the checkpoint's
+     * @throws IllegalStateException if a stop is due at once but the best weights are an earlier epoch's
      */
     @Override
     public void onResume(History trained, TrainingControl control) {
         for (EpochStats e : trained.epochs()) {
-            observe(e);
-        }
-        int last = trained.epochs().isEmpty() ? 0 : trained.last().epoch();
-        if (restoreBestWeights && bestEpoch > 0) {
-            if (bestEpoch != last) {
-                throw new IllegalStateException("EarlyStopping cannot put the best weights back after resuming: the"
-                        + " best epoch so far is " + bestEpoch + " (" + monitor.key() + " " + best + "), but the run"
-                        + " resumes from epoch " + last + ", whose checkpoint holds epoch " + last + "'s weights;"
-                        + " resume without restoreBestWeights, or restore epoch " + bestEpoch + "'s checkpoint and"
-                        + " resume from there");
+            if (!observe(e, " of the resumed history") && wait >= patience) {
+                requireBestWeights();
+                control.stop(stopReason());
+                return;
             }
-            bestWeights = snapshot();
         }
-        if (wait > 0 && wait >= patience) {
-            control.stop(stopReason());
+        if (restoreBestWeights && bestEpoch > 0 && bestEpoch == trained.last().epoch()) {
+            bestWeights = snapshot();
         }
     }
 
     @Override
     public void onEpochEnd(EpochStats stats, TrainingControl control) {
-        if (observe(stats)) {
+        if (observe(stats, "; pass a validation set to fit or monitor " + Monitor.LOSS.key())) {
             if (restoreBestWeights) {
                 bestWeights = snapshot();
             }
@@ -91,12 +85,34 @@ public final class EarlyStopping implements Callback {
         }
     }
 
+    /**
+     * Puts the best epoch's weights back.
+     *
+     * @throws IllegalStateException if they are those of an epoch before the checkpoint a resumed run started from
+     */
+    @Override
+    public void onTrainEnd() {
+        requireBestWeights();
+        if (restoreBestWeights && bestWeights != null) {
+            model.setWeights(bestWeights);
+        }
+    }
+
+    private void requireBestWeights() {
+        if (restoreBestWeights && bestEpoch > 0 && bestWeights == null) {
+            throw new IllegalStateException("EarlyStopping cannot put the best weights back: the best epoch is "
+                    + bestEpoch + " (" + monitor.key() + " " + best + "), trained before the checkpoint this run"
+                    + " resumed from, which holds a later epoch's weights; resume without restoreBestWeights, or"
+                    + " from epoch " + bestEpoch + "'s checkpoint");
+        }
+    }
+
     /** Takes in one epoch's monitored value; true if it improved on the best so far. */
-    private boolean observe(EpochStats stats) {
+    private boolean observe(EpochStats stats, String hint) {
         double value = monitor.of(stats);
         if (Double.isNaN(value)) {
             throw new IllegalStateException("EarlyStopping monitors " + monitor.key() + ", which is NaN in epoch "
-                    + stats.epoch() + "; pass a validation set to fit or monitor " + Monitor.LOSS.key());
+                    + stats.epoch() + hint);
         }
         boolean improved = higherIsBetter ? value - minDelta > best : value + minDelta < best;
         if (improved) {
@@ -118,13 +134,6 @@ public final class EarlyStopping implements Callback {
     private String stopReason() {
         return String.format(Locale.ROOT, "early stopping: %s did not improve by more than %s for %d epoch(s); best"
                 + " %s in epoch %d", monitor.key(), minDelta, wait, best, bestEpoch);
-    }
-
-    @Override
-    public void onTrainEnd() {
-        if (restoreBestWeights && bestWeights != null) {
-            model.setWeights(bestWeights);
-        }
     }
 
     /** The epoch with the best monitored value so far (1-based), 0 before any. */

@@ -110,30 +110,45 @@ class EarlyStoppingTest {
         assertNull(none[0]);
     }
 
-    @Test
-    void aRunInterruptedAfterItsStoppingEpochStopsAtOnce() {
-        EarlyStopping es = EarlyStopping.builder().patience(1).build();
+    /** The stop reason when {@code es} resumes after {@code losses}, null if it does not stop at once. */
+    private static String resumeStop(EarlyStopping es, double... losses) {
         es.onTrainBegin(null);
         String[] reason = {null};
-        es.onResume(history(1.0, 0.9, 0.95), r -> reason[0] = r);
-        assertEquals("early stopping: val_loss did not improve by more than 0.0 for 1 epoch(s); best 0.9 in epoch 2",
-                reason[0]);
-        EarlyStopping improving = EarlyStopping.builder().build();
-        improving.onTrainBegin(null);
-        String[] none = {null};
-        improving.onResume(history(1.0, 0.9), r -> none[0] = r);
-        assertNull(none[0], "patience 0 stops only after an epoch without improvement");
+        es.onResume(history(losses), r -> reason[0] = r);
+        return reason[0];
     }
 
     @Test
-    void bestWeightsOfAnEpochBeforeTheCheckpointAreRefused() {
+    void aRunInterruptedAfterItsStoppingEpochStopsAtOnce() {
+        assertEquals("early stopping: val_loss did not improve by more than 0.0 for 1 epoch(s); best 0.9 in epoch 2",
+                resumeStop(EarlyStopping.builder().patience(1).build(), 1.0, 0.9, 0.95));
+        assertEquals("early stopping: val_loss did not improve by more than 0.0 for 1 epoch(s); best 0.9 in epoch 2",
+                resumeStop(EarlyStopping.builder().build(), 1.0, 0.9, 0.95), "patience 0");
+        assertNull(resumeStop(EarlyStopping.builder().build(), 1.0, 0.9),
+                "patience 0 stops only after an epoch without improvement");
+        assertEquals("early stopping: val_loss did not improve by more than 0.05 for 1 epoch(s); best 0.9 in epoch 2",
+                resumeStop(EarlyStopping.builder().minDelta(0.05).patience(1).build(), 1.0, 0.9, 0.87),
+                "0.87 is no improvement by more than 0.05");
+        // a history that ran past the stop (trained without the callback): the stop is the one due first
+        assertEquals("early stopping: val_loss did not improve by more than 0.0 for 2 epoch(s); best 0.9 in epoch 2",
+                resumeStop(EarlyStopping.builder().patience(2).build(), 1.0, 0.9, 0.95, 0.96, 0.97));
+    }
+
+    @Test
+    void bestWeightsOfAnEpochBeforeTheCheckpointAreRefusedWhenTheyWouldBePutBack() {
+        String expected = "EarlyStopping cannot put the best weights back: the best epoch is 2 (val_loss 0.9), trained"
+                + " before the checkpoint this run resumed from, which holds a later epoch's weights; resume without"
+                + " restoreBestWeights, or from epoch 2's checkpoint";
+        // a stop due at once: refused before training on
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> resumeStop(
+                EarlyStopping.builder().patience(1).restoreBestWeights(true).build(), 1.0, 0.9, 0.95));
+        assertEquals(expected, e.getMessage());
+        // patience left: training goes on, and only if no later epoch improves does the end refuse
         EarlyStopping es = EarlyStopping.builder().patience(3).restoreBestWeights(true).build();
-        es.onTrainBegin(null);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> es.onResume(history(1.0, 0.9, 0.95), r -> { }));
-        assertEquals("EarlyStopping cannot put the best weights back after resuming: the best epoch so far is 2"
-                + " (val_loss 0.9), but the run resumes from epoch 3, whose checkpoint holds epoch 3's weights; resume"
-                + " without restoreBestWeights, or restore epoch 2's checkpoint and resume from there", e.getMessage());
+        assertNull(resumeStop(es, 1.0, 0.9, 0.95));
+        es.onEpochEnd(valLoss(4, 0.96), r -> { });
+        e = assertThrows(IllegalStateException.class, es::onTrainEnd);
+        assertEquals(expected, e.getMessage());
     }
 
     /**

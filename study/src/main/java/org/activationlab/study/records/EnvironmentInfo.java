@@ -32,29 +32,35 @@ import org.activationlab.study.OutputFolders;
  * @param intraOpThreads the intra-op threads of the run's TensorFlow session: 0 for TensorFlow's default pools (the
  *     run trained alone), n when runs trained side by side with n threads each, so that timings are compared only
  *     between runs that shared the cores alike; {@code null} in records written before it was recorded
+ * @param intraOpPoolPerSession whether each TensorFlow session had an intra-op pool of its own ({@code
+ *     TF_OVERRIDE_GLOBAL_THREADPOOL=1}) rather than the one the process's first session sized for all, which makes
+ *     runs side by side slower; {@code null} in records written before it was recorded (schema 6 and older)
  */
 public record EnvironmentInfo(String activationLabVersion, String javaVersion, String javaVendor, String os,
         String arch, String cpuModel, int availableProcessors, String tensorflowVersion, String gitCommit,
-        Integer intraOpThreads) {
+        Integer intraOpThreads, Boolean intraOpPoolPerSession) {
 
     public static final String UNKNOWN = "unknown";
 
     private static final long GIT_TIMEOUT_SECONDS = 10;
 
-    /** Describes the running JVM and machine; the TensorFlow version comes from the caller, which loaded it. */
-    public static EnvironmentInfo capture(String tensorflowVersion) {
+    /**
+     * Describes the running JVM and machine; the TensorFlow version and whether its sessions get intra-op pools of
+     * their own come from the caller, which loaded it.
+     */
+    public static EnvironmentInfo capture(String tensorflowVersion, boolean intraOpPoolPerSession) {
         Path workingDir = Path.of(System.getProperty("user.dir"));
         return new EnvironmentInfo(detectVersion(), System.getProperty("java.version"),
                 System.getProperty("java.vendor"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"), readCpuModel(), Runtime.getRuntime().availableProcessors(),
-                tensorflowVersion, gitCommit(workingDir), 0);
+                tensorflowVersion, gitCommit(workingDir), 0, intraOpPoolPerSession);
     }
 
     /** This environment for a run whose session had {@code threads} intra-op threads (0: the default pools). */
     public EnvironmentInfo withIntraOpThreads(int threads) {
         return new EnvironmentInfo(activationLabVersion, javaVersion, javaVendor, os, arch, cpuModel,
-                availableProcessors, tensorflowVersion, gitCommit, threads);
+                availableProcessors, tensorflowVersion, gitCommit, threads, intraOpPoolPerSession);
     }
 
     /** The version the build wrote into {@code version.properties} (a filtered resource). */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.regex.Pattern;
 
-/** Brings records of schema 1 to 4 to schema 5 when they are read. */
+/** Brings records of older schemas to the current one when they are read. */
 final class LegacyRecords {
 
     /**
@@ -22,14 +22,18 @@ final class LegacyRecords {
      * preprocessing and device (MNIST pixels in [0, 1] on the CPU then), versions 1 to 3 variants and the dynamics
      * measurements; version 5 moves the optional measurements into {@code sections}, adds the protocol's
      * {@code settings} (the thresholds those sections name) and drops machine paths from the data source; version 6
-     * records the session's intra-op threads in the environment (unknown, null, before).
+     * records the session's intra-op threads in the environment, version 7 whether the session had an intra-op pool
+     * of its own (unknown, null, before).
      */
     static void upgrade(ObjectNode record, int version) {
         if (version <= 4) {
             upgradeToFive(record, version);
         }
         if (record.get("environment") instanceof ObjectNode environment) {
-            environment.putNull("intra_op_threads");
+            if (version <= 5) {
+                environment.putNull("intra_op_threads");
+            }
+            environment.putNull("intra_op_pool_per_session");
         }
         record.put("schema_version", RunRecord.SCHEMA_VERSION);
     }

@@ -49,7 +49,7 @@ public record RunRecord(int schemaVersion, String experiment, String variant, Ac
      * the fingerprint, the protocol's {@code settings}, the history as columns and the optional measurements as
      * {@code sections}; older records are upgraded when read (see {@link RunRecords}).
      */
-    public static final int SCHEMA_VERSION = 6;
+    public static final int SCHEMA_VERSION = 7;
     /** Status of a run that completed its epochs. */
     public static final String FINISHED = "finished";
     /** Status of a run whose training loss became NaN or infinite. */

@@ -62,8 +62,10 @@ public final class Markdown {
     /** How the run's session shared the cores: its timings compare only with runs that shared them alike. */
     static String threads(RunRecord r) {
         Integer t = r.environment().intraOpThreads();
+        Boolean own = r.environment().intraOpPoolPerSession();
         return t == null ? "not recorded" : t == 0 ? "TensorFlow's default pools (one run at a time)"
-                : t + " intra-op (runs side by side, sharing the cores)";
+                : t + " intra-op (runs side by side, sharing the cores" + (own == null ? "" : own ? "; a pool each"
+                : "; one pool shared by the process") + ")";
     }
 
     /** The precision of a run when it is not the default fp32, else {@code null}. */

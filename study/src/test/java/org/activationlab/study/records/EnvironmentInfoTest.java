@@ -15,9 +15,12 @@ class EnvironmentInfoTest {
 
     @Test
     void captureFillsEveryField() {
-        EnvironmentInfo env = EnvironmentInfo.capture("2.18.0");
+        EnvironmentInfo env = EnvironmentInfo.capture("2.18.0", true);
 
         assertEquals("2.18.0", env.tensorflowVersion());
+        assertEquals(true, env.intraOpPoolPerSession());
+        assertEquals(0, env.intraOpThreads());
+        assertEquals(false, EnvironmentInfo.capture("2.18.0", false).withIntraOpThreads(1).intraOpPoolPerSession());
         assertEquals(System.getProperty("java.version"), env.javaVersion());
         assertTrue(env.availableProcessors() >= 1);
         assertFalse(env.cpuModel().isBlank());

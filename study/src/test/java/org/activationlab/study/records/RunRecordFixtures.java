@@ -103,7 +103,7 @@ public final class RunRecordFixtures {
 
     public static EnvironmentInfo environment() {
         return new EnvironmentInfo("0.1.0-SNAPSHOT", "17.0.12", "Eclipse Adoptium", "Linux 6.1", "amd64",
-                "Test CPU @ 3.00GHz", 8, "2.18.0", "0123456789abcdef0123456789abcdef01234567", 0);
+                "Test CPU @ 3.00GHz", 8, "2.18.0", "0123456789abcdef0123456789abcdef01234567", 0, true);
     }
 
     /** A 3-class confusion matrix whose counts add up to {@code examples}. */

@@ -203,17 +203,36 @@ class RunRecordsTest {
     @Test
     void aSchemaFiveRecordReadsWithItsFingerprintAndThreadsNotRecorded() throws IOException {
         RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
-        String v6 = RunRecords.toJson(r);
-        assertTrue(v6.contains("\"intra_op_threads\" : 0"), v6);
+        String v7 = RunRecords.toJson(r);
+        assertTrue(v7.contains("\"intra_op_threads\" : 0"), v7);
         Path five = results.resolve("five.json");
-        Files.writeString(five, v6.replace("\"schema_version\" : 6", "\"schema_version\" : 5")
-                .replaceAll(",\\s*\"intra_op_threads\" : 0", ""));
+        Files.writeString(five, v7.replace("\"schema_version\" : 7", "\"schema_version\" : 5")
+                .replaceAll(",\\s*\"intra_op_threads\" : 0", "")
+                .replaceAll(",\\s*\"intra_op_pool_per_session\" : true", ""));
 
         RunRecord read = RunRecords.read(five);
 
         assertEquals(null, read.environment().intraOpThreads());
+        assertEquals(null, read.environment().intraOpPoolPerSession());
         assertEquals(r.fingerprint(), read.fingerprint());
         assertEquals(r.test(), read.test());
+    }
+
+    @Test
+    void aSchemaSixRecordKeepsItsThreadsAndReadsWithThePoolNotRecorded() throws IOException {
+        RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
+        String v7 = RunRecords.toJson(r);
+        assertTrue(v7.contains("\"intra_op_pool_per_session\" : true"), v7);
+        Path six = results.resolve("six.json");
+        Files.writeString(six, v7.replace("\"schema_version\" : 7", "\"schema_version\" : 6")
+                .replace("\"intra_op_threads\" : 0", "\"intra_op_threads\" : 1")
+                .replaceAll(",\\s*\"intra_op_pool_per_session\" : true", ""));
+
+        RunRecord read = RunRecords.read(six);
+
+        assertEquals(1, read.environment().intraOpThreads());
+        assertEquals(null, read.environment().intraOpPoolPerSession());
+        assertEquals(r.fingerprint(), read.fingerprint());
     }
 
     @Test
