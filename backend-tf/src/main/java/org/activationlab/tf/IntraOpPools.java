@@ -80,7 +80,7 @@ public final class IntraOpPools {
         if (perSession || workers < 2) {
             return null;
         }
-        return "the runs share one TensorFlow intra-op pool (" + VARIABLE + " is not set), so they gain less from"
+        return "the runs share one TensorFlow intra-op pool (" + VARIABLE + " is not 1), so they gain less from"
                 + " training side by side; start Java with " + VARIABLE + "=1 in the environment (bin/activation-lab"
                 + " does) to give each run a pool of its own";
     }
