@@ -22,4 +22,9 @@ public interface GridExecutor {
      * @throws IllegalStateException if a finished run's record cannot be written
      */
     <D> void execute(GridJob<D> job, List<GridCell> cells, GridListener listener);
+
+    /** Whether it writes records, so that the runner checks the results folder first (a dry run writes none). */
+    default boolean writesRecords() {
+        return true;
+    }
 }

@@ -52,8 +52,10 @@ public final class StudyRunner {
      */
     public static <D> StudyResult run(Experiment<D> experiment, StudyPlan plan, DatasetResolver resolver,
             Path experimentDir) throws IOException {
-        OutputFolders.requireWritable(experimentDir, "results folder");
         GridExecutor executor = GridExecutors.named(plan.execution().executor());
+        if (executor.writesRecords()) {
+            OutputFolders.requireWritable(experimentDir, "results folder");
+        }
         StudySettings settings = plan.settings();
         PrecisionSupport.require(settings.precision(), settings.device());
         StudyGrid grid = new StudyGrid(experiment.variants(settings), plan.activations(), plan.seeds());

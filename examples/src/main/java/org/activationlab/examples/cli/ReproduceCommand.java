@@ -12,6 +12,7 @@ import org.activationlab.data.download.DatasetResolver;
 import org.activationlab.dsl.activations.Activation;
 import org.activationlab.dsl.activations.Activations;
 import org.activationlab.examples.bench.SystemInfo;
+import org.activationlab.study.DryRunExecutor;
 import org.activationlab.study.Execution;
 import org.activationlab.study.Experiment;
 import org.activationlab.study.Experiments;
@@ -145,6 +146,11 @@ public final class ReproduceCommand implements Callable<Integer> {
                     + " configuration, as spark-submit sets it).")
     String master;
 
+    @Option(names = "--dry-run", negatable = false,
+            description = "Plan only: list the runs the study would train and the finished runs of the same settings"
+                    + " it would keep; trains nothing and writes nothing (no records, pages or folders).")
+    boolean dryRun;
+
     @Option(names = "--no-progress", negatable = false,
             description = "No progress bar (it is shown only on a terminal anyway).")
     boolean noProgress;
@@ -165,10 +171,11 @@ public final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Experiments registry = Experiments.registered();
         Experiment<?> e = registry.get(experiment);
-        OutputFolders.requireWritable(out, "--out");
         Path pages = OutputFolders.pagesFor(out, docs);
-        OutputFolders.requireWritable(pages, "--docs");
-        StudyOutputs outputs = outputs();
+        if (dryRun && !executor.equals(InProcessExecutor.NAME)) {
+            throw new IllegalArgumentException("--dry-run plans the study without an executor; drop --executor "
+                    + executor);
+        }
         Device resolved = Devices.resolve(parseDevice(device));
         Map<String, String> options = ExperimentOptions.given(spec.commandLine().getParseResult(), registry);
         if (master != null && executor.equals(InProcessExecutor.NAME)) {
@@ -183,6 +190,12 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (shard != null) {
             grid.shard(shard);
         }
+        // folders are made only once every option is known to be good, and never by a dry run
+        if (!dryRun) {
+            OutputFolders.requireWritable(out, "--out");
+            OutputFolders.requireWritable(pages, "--docs");
+        }
+        StudyOutputs outputs = dryRun ? StudyOutputs.none() : outputs();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         DatasetResolver resolver = data.resolver();
@@ -193,10 +206,17 @@ public final class ReproduceCommand implements Callable<Integer> {
                 progress, line -> {
                     err.println(line);
                     err.flush();
-                }, null, outputs, new Execution(executor, workers, master == null ? Map.of()
-                        : Map.of("master", master)));
+                }, null, outputs, new Execution(dryRun ? DryRunExecutor.NAME : executor, workers, master == null
+                        ? Map.of() : Map.of("master", master)));
         long start = System.nanoTime();
         StudyResult result = StudyRunner.run(e, plan, resolver, out.resolve(e.name()));
+        if (dryRun) {
+            int planned = (shard == null ? grid.runs() : grid.shard(shard)).size();
+            stdout.printf(Locale.ROOT, "dry run: %d runs to train, %d finished runs kept; nothing trained or"
+                    + " written%n", planned - result.kept() - result.failures().size(), result.kept());
+            stdout.flush();
+            return result.failures().isEmpty() ? 0 : 1;
+        }
         stdout.printf(Locale.ROOT, "%d runs trained, %d finished runs kept, in %.1f s (wall); JVM peak RSS %s%n",
                 result.trained(), result.kept(), (System.nanoTime() - start) / 1e9, SystemInfo.peakRssKb().stream()
                         .mapToObj(kb -> String.format(Locale.ROOT, "%,d MiB", kb / 1024)).findFirst()
