@@ -26,6 +26,28 @@ class ResultSafetyTest {
     }
 
     @Test
+    void aDryRunPlansWithoutTrainingOrWritingAndThenKeepsWhatTheRealRunWrote(@TempDir Path tmp) throws IOException {
+        Path results = tmp.resolve("planned");
+        String[] study = {"study", "mnist-mlp", "--activations", "relu,sigmoid", "--seeds", "1", "--epochs", "1",
+            "--train-limit", "300", "--out", results.toString()};
+        assertEquals(0, run(concat(study, new String[] {"--dry-run"})), err.toString());
+        assertTrue(out.toString().contains("dry run: 2 runs to train, 0 finished runs kept; nothing trained or"
+                + " written"), out.toString());
+        assertTrue(err.toString().contains("would train relu seed 1 -> " + results.resolve("mnist-mlp")
+                .resolve("relu-seed1.json")), err.toString());
+        assertFalse(Files.exists(results), "a dry run makes no folder");
+
+        assertEquals(0, run("study", "mnist-mlp", "--activations", "relu", "--seeds", "1", "--epochs", "1",
+                "--train-limit", "300", "--out", results.toString()), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(concat(study, new String[] {"--dry-run"})), err.toString());
+        assertTrue(out.toString().contains("dry run: 1 runs to train, 1 finished runs kept"), out.toString());
+        assertEquals(2, run(concat(study, new String[] {"--dry-run", "--executor", "spark"})));
+        assertTrue(err.toString().contains("--dry-run plans the study without an executor; drop --executor spark"),
+                err.toString());
+    }
+
+    @Test
     void anOutputFolderThatIsAFileFailsInSecondsWithOneLine(@TempDir Path tmp) throws IOException {
         Path file = Files.writeString(tmp.resolve("results.txt"), "not a folder");
         long start = System.nanoTime();
