@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.activationlab.dsl.activations.Activations;
 import org.junit.jupiter.api.Test;
@@ -200,17 +201,22 @@ class RunRecordsTest {
         }
     }
 
+    /** A record as schema {@code version} wrote it: the current JSON with that version and {@code older} applied. */
+    private RunRecord readAsSchema(RunRecord r, int version, UnaryOperator<String> older) throws IOException {
+        String current = RunRecords.toJson(r);
+        assertTrue(current.contains("\"intra_op_threads\" : 0") && current.contains("\"intra_op_pool_per_session\""
+                + " : true"), current);
+        Path file = results.resolve("schema-" + version + ".json");
+        Files.writeString(file, older.apply(current.replace("\"schema_version\" : " + RunRecord.SCHEMA_VERSION,
+                "\"schema_version\" : " + version)));
+        return RunRecords.read(file);
+    }
+
     @Test
     void aSchemaFiveRecordReadsWithItsFingerprintAndThreadsNotRecorded() throws IOException {
         RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
-        String v7 = RunRecords.toJson(r);
-        assertTrue(v7.contains("\"intra_op_threads\" : 0"), v7);
-        Path five = results.resolve("five.json");
-        Files.writeString(five, v7.replace("\"schema_version\" : 7", "\"schema_version\" : 5")
-                .replaceAll(",\\s*\"intra_op_threads\" : 0", "")
+        RunRecord read = readAsSchema(r, 5, json -> json.replaceAll(",\\s*\"intra_op_threads\" : 0", "")
                 .replaceAll(",\\s*\"intra_op_pool_per_session\" : true", ""));
-
-        RunRecord read = RunRecords.read(five);
 
         assertEquals(null, read.environment().intraOpThreads());
         assertEquals(null, read.environment().intraOpPoolPerSession());
@@ -221,14 +227,8 @@ class RunRecordsTest {
     @Test
     void aSchemaSixRecordKeepsItsThreadsAndReadsWithThePoolNotRecorded() throws IOException {
         RunRecord r = RunRecordFixtures.finished(Activations.relu(), 1, 1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9);
-        String v7 = RunRecords.toJson(r);
-        assertTrue(v7.contains("\"intra_op_pool_per_session\" : true"), v7);
-        Path six = results.resolve("six.json");
-        Files.writeString(six, v7.replace("\"schema_version\" : 7", "\"schema_version\" : 6")
-                .replace("\"intra_op_threads\" : 0", "\"intra_op_threads\" : 1")
+        RunRecord read = readAsSchema(r, 6, json -> json.replace("\"intra_op_threads\" : 0", "\"intra_op_threads\" : 1")
                 .replaceAll(",\\s*\"intra_op_pool_per_session\" : true", ""));
-
-        RunRecord read = RunRecords.read(six);
 
         assertEquals(1, read.environment().intraOpThreads());
         assertEquals(null, read.environment().intraOpPoolPerSession());
