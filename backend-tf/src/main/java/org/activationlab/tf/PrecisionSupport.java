@@ -24,7 +24,11 @@ public final class PrecisionSupport {
      * @throws IllegalArgumentException in one line naming what is missing and the fix
      */
     public static void require(Precision precision, Device device) {
-        if (precision == Precision.BF16 && device != Device.GPU && !cpuHasBf16()) {
+        require(precision, device, cpuHasBf16());
+    }
+
+    static void require(Precision precision, Device device, boolean cpuHasBf16) {
+        if (precision == Precision.BF16 && device != Device.GPU && !cpuHasBf16) {
             throw new IllegalArgumentException("--precision bf16 needs a GPU or a CPU with AVX512_BF16 or AMX"
                     + " (no avx512_bf16 or amx_bf16 flag in " + CPU_INFO + "); use --precision fp32");
         }

@@ -28,6 +28,17 @@ class PrecisionSupportTest {
     }
 
     @Test
+    void bf16OnACpuWithoutTheFlagsIsRefusedInOneLineNamingTheFix() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PrecisionSupport.require(Precision.BF16, Device.CPU, false));
+        assertEquals("--precision bf16 needs a GPU or a CPU with AVX512_BF16 or AMX (no avx512_bf16 or amx_bf16 flag"
+                + " in /proc/cpuinfo); use --precision fp32", e.getMessage());
+        PrecisionSupport.require(Precision.BF16, Device.CPU, true);
+        PrecisionSupport.require(Precision.BF16, Device.GPU, false);
+        PrecisionSupport.require(Precision.FP32, Device.CPU, false);
+    }
+
+    @Test
     void parsesTheCommandLineNames() {
         assertEquals(Precision.BF16, Precision.parse(" BF16 "));
         assertEquals(Precision.FP32, Precision.parse("fp32"));
