@@ -1,7 +1,6 @@
 package org.activationlab.study.stats;
 
 import java.util.Objects;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * One activation compared with the baseline activation on one metric, as one member of a family of comparisons
@@ -53,7 +52,7 @@ public record Comparison(String baseline, String other, String metric, Summary b
         }
         double se = Math.sqrt(square(baselineSummary.sd()) / baselineSummary.n()
                 + square(otherSummary.sd()) / otherSummary.n());
-        double t = new TDistribution(degreesOfFreedom).inverseCumulativeProbability(0.5 + Summary.CONFIDENCE / 2);
+        double t = Summary.criticalT(degreesOfFreedom);
         return new double[] {difference - t * se, difference + t * se};
     }
 

@@ -52,9 +52,13 @@ public record Summary(int n, double mean, double sd, double ciLow, double ciHigh
             return new Summary(1, stats.getMean(), Double.NaN, Double.NaN, Double.NaN);
         }
         double sd = stats.getStandardDeviation();
-        double quantile = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
-        double halfWidth = quantile * sd / Math.sqrt(n);
+        double halfWidth = criticalT(n - 1) * sd / Math.sqrt(n);
         return new Summary(n, stats.getMean(), sd, stats.getMean() - halfWidth, stats.getMean() + halfWidth);
+    }
+
+    /** The two-sided {@link #CONFIDENCE} quantile of Student's t with {@code degreesOfFreedom}. */
+    static double criticalT(double degreesOfFreedom) {
+        return new TDistribution(degreesOfFreedom).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
     }
 
     /** The interval's upper end, or the mean when there is no interval (one run). */
