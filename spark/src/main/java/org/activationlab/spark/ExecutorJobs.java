@@ -10,10 +10,8 @@ import org.activationlab.study.Execution;
 import org.activationlab.study.Experiment;
 import org.activationlab.study.Experiments;
 import org.activationlab.study.GridJob;
+import org.activationlab.study.StudyRunner;
 import org.activationlab.study.outputs.StudyOutputs;
-import org.activationlab.study.records.EnvironmentInfo;
-import org.activationlab.tf.IntraOpPools;
-import org.tensorflow.TensorFlow;
 
 /**
  * The prepared study jobs of this JVM, one per {@link TaskSpec}: a Spark executor looks the experiment up in its
@@ -66,7 +64,7 @@ final class ExecutorJobs {
                     + e.getMessage() + "; give every worker the dataset mirror or a warm cache", e);
         }
         return GridJob.of(experiment, data, spec.settings(), spec.command(), resolver,
-                EnvironmentInfo.capture(TensorFlow.version(), IntraOpPools.process().perSession()), Execution.inProcess(1), false, System.err::println,
+                StudyRunner.environment(), Execution.inProcess(1), false, System.err::println,
                 (run, epoch) -> { }, StudyOutputs.none(), null, false);
     }
 }

@@ -73,7 +73,7 @@ public final class StudyRunner {
             }
         };
         D data = experiment.prepare(settings, Experiment.DataContext.of(resolver, log));
-        EnvironmentInfo environment = EnvironmentInfo.capture(TensorFlow.version(), IntraOpPools.process().perSession());
+        EnvironmentInfo environment = environment();
         RunRecord[] records = new RunRecord[runs.size()];
         Map<Integer, Integer> slotOfIndex = new HashMap<>();
         List<StudyGrid.Run> pending = new ArrayList<>();
@@ -160,6 +160,11 @@ public final class StudyRunner {
         plan.outputs().tidy();
         List<RunRecord> done = Arrays.stream(records).filter(Objects::nonNull).toList();
         return new StudyResult(experiment, experimentDir, done, trained[0], kept, failures);
+    }
+
+    /** This JVM's environment as its runs' records hold it: the machine, TensorFlow and its thread pools. */
+    public static EnvironmentInfo environment() {
+        return EnvironmentInfo.capture(TensorFlow.version(), IntraOpPools.process().perSession());
     }
 
     /**
