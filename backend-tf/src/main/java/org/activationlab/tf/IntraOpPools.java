@@ -53,14 +53,17 @@ public final class IntraOpPools {
     }
 
     /**
-     * Opens a session asking for {@code requested} intra-op threads (0: TensorFlow's default), one at a time, so
-     * that which session made a shared pool is known.
+     * Opens a session asking for {@code requested} intra-op threads (0: TensorFlow's default); with a shared pool
+     * one at a time, so that which session made it is known.
      *
      * @throws IllegalStateException if the session is {@code deterministic} (it asks for one thread) but an earlier
      *     session of this process made a shared pool that may have several threads
      */
-    synchronized <S> S open(int requested, boolean deterministic, Supplier<S> session) {
-        if (!perSession) {
+    <S> S open(int requested, boolean deterministic, Supplier<S> session) {
+        if (perSession) {
+            return session.get();
+        }
+        synchronized (this) {
             if (shared == NONE) {
                 shared = requested > 0 ? requested : DEFAULT_SIZE;
             }
@@ -71,8 +74,8 @@ public final class IntraOpPools {
                         + " probe counts); start Java with " + VARIABLE + "=1 in the environment (bin/activation-lab"
                         + " does) so that every session gets a pool of its own");
             }
+            return session.get();
         }
-        return session.get();
     }
 
     /** One line on the pools for a study that trains {@code workers} runs side by side, or null if all is well. */
