@@ -187,9 +187,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         List<Long> seedList = seeds == null ? List.of(seed) : StudyGrid.firstSeeds(seeds);
         // the grid's options are checked before anything is printed or loaded
         StudyGrid grid = new StudyGrid(e.variants(settings), list, seedList);
-        if (shard != null) {
-            grid.shard(shard);
-        }
+        int planned = (shard == null ? grid.runs() : grid.shard(shard)).size();
         // folders are made only once every option is known to be good, and never by a dry run
         if (!dryRun) {
             OutputFolders.requireWritable(out, "--out");
@@ -211,7 +209,6 @@ public final class ReproduceCommand implements Callable<Integer> {
         long start = System.nanoTime();
         StudyResult result = StudyRunner.run(e, plan, resolver, out.resolve(e.name()));
         if (dryRun) {
-            int planned = (shard == null ? grid.runs() : grid.shard(shard)).size();
             stdout.printf(Locale.ROOT, "dry run: %d runs to train, %d finished runs kept; nothing trained or"
                     + " written%n", planned - result.kept() - result.failures().size(), result.kept());
             stdout.flush();
