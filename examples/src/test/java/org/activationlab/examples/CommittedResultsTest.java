@@ -28,22 +28,12 @@ class CommittedResultsTest {
 
     private static final Pattern MACHINE_PATH = Pattern.compile("/root/|/home/|/Users/|file:///|[A-Z]:\\\\");
 
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        // the repository's root: a module folder may hold a results/ of its own (a test's default --out)
-        while (dir != null && !(Files.isDirectory(dir.resolve("results")) && Files.isRegularFile(dir.resolve(
-                "docs/guide.md")))) {
-            dir = dir.getParent();
-        }
-        assertTrue(dir != null, "no results/ folder above " + Path.of("").toAbsolutePath());
-        return dir;
-    }
-
     @Test
     void noCommittedRecordOrPageHoldsAMachinePath() throws IOException {
         List<String> offenders;
-        try (Stream<Path> files = Stream.concat(Files.walk(root().resolve("results")),
-                Files.walk(root().resolve("docs/results")))) {
+        Path root = RepositoryRoot.find();
+        try (Stream<Path> files = Stream.concat(Files.walk(root.resolve("results")),
+                Files.walk(root.resolve("docs/results")))) {
             offenders = files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".md"))
                     .filter(f -> MACHINE_PATH.matcher(read(f)).find()).map(Path::toString).toList();
         }
@@ -57,8 +47,9 @@ class CommittedResultsTest {
      */
     @Test
     void everyCommittedCommandStillFindsAllItsRecords() throws IOException {
+        Path results = RepositoryRoot.find().resolve("results");
         Map<String, Long> runsByCommand;
-        try (Stream<Path> files = Files.walk(root().resolve("results"))) {
+        try (Stream<Path> files = Files.walk(results)) {
             runsByCommand = files.filter(f -> f.toString().endsWith(".json")).map(f -> RunRecords.read(f).command())
                     .collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()));
         }
@@ -71,7 +62,7 @@ class CommittedResultsTest {
             }
             List<String> args = new ArrayList<>(List.of(command.substring("bin/activation-lab ".length())
                     .split(" ")));
-            args.addAll(List.of("--dry-run", "--no-progress", "--out", root().resolve("results").toString()));
+            args.addAll(List.of("--dry-run", "--no-progress", "--out", results.toString()));
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int exit = CommandLines.execute(out, err, args.toArray(String[]::new));

@@ -386,12 +386,7 @@ class GuideSnippetsTest {
 
     /** The guide's lines, found from the module or the project directory. */
     static List<String> readGuide() throws IOException {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path guide = dir.resolve(GUIDE);
-            if (Files.isRegularFile(guide)) {
-                return Arrays.asList(Files.readString(guide, StandardCharsets.UTF_8).split("\n", -1));
-            }
-        }
-        throw new IOException(GUIDE + " not found above " + Path.of("").toAbsolutePath());
+        return Arrays.asList(Files.readString(RepositoryRoot.find().resolve(GUIDE), StandardCharsets.UTF_8)
+                .split("\n", -1));
     }
 }

@@ -99,6 +99,7 @@ public final class StudyPage {
         }
         double[] holm = Comparisons.holm(comparisons.stream().mapToDouble(Comparison::pValue).toArray());
         String f = metric.format();
+        String signed = "%+" + f.substring(1);
         md.append("## Against the main settings\n\n");
         md.append("These runs differ in their settings from those of [").append(page.experiment()).append("](")
                 .append(page.experiment()).append(".md). Per activation, ").append(metric.name())
@@ -117,9 +118,8 @@ public final class StudyPage {
             boolean significant = c.tested() && holm[i] < c.alpha();
             boolean better = (c.difference() > 0) == metric.higherIsBetter();
             row(md, labels.get(i), bounded(c.baselineSummary(), f), bounded(c.otherSummary(), f),
-                    Markdown.fmt("%+" + f.substring(1), c.difference()) + (c.tested() ? " ["
-                            + Markdown.fmt("%+" + f.substring(1), interval[0]) + ", "
-                            + Markdown.fmt("%+" + f.substring(1), interval[1]) + "]" : ""),
+                    Markdown.fmt(signed, c.difference()) + (c.tested() ? " [" + Markdown.fmt(signed, interval[0])
+                            + ", " + Markdown.fmt(signed, interval[1]) + "]" : ""),
                     c.tested() ? Markdown.pValue(c.pValue()) : NONE,
                     c.tested() ? Markdown.pValue(holm[i]) : NONE,
                     !c.tested() ? "no test possible (fewer than two runs, or no spread)"
